@@ -1,0 +1,5 @@
+package com.qingke.inbox;
+
+public enum InboxStatus {
+    PENDING, DONE, FAILED, IGNORED
+}

@@ -1,0 +1,5 @@
+package com.qingke.opportunity;
+
+public enum PaymentStatus {
+    NONE, PENDING, OVERDUE, PAID
+}

@@ -1,0 +1,5 @@
+package com.qingke.task;
+
+public enum TaskStatus {
+    OPEN, DONE, CANCELLED
+}

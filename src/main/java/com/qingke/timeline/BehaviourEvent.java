@@ -1,0 +1,24 @@
+package com.qingke.timeline;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.*;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+@Entity
+@Table(name = "behaviour_event")
+public class BehaviourEvent extends PanacheEntityBase {
+    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) public Long id;
+    @Column(name = "corp_id", nullable = false) public String corpId;
+    @Column(name = "customer_id", nullable = false) public Long customerId;
+    @Enumerated(EnumType.STRING) @Column(nullable = false) public EventType type;
+    @Column(name = "occurred_at", nullable = false) public Instant occurredAt;
+    public String source;
+    @Column(name = "employee_id") public Long employeeId;
+    @JdbcTypeCode(SqlTypes.JSON) public Map<String, Object> metadata = new HashMap<>();
+    @Column(name = "idempotency_key") public String idempotencyKey;
+    @Column(name = "created_at", nullable = false) public Instant createdAt = Instant.now();
+}

@@ -1,0 +1,11 @@
+package com.qingke.timeline;
+
+/** Only the key behaviour events (spec §5 and CP-02), plus the feedback events of WF-06. */
+public enum EventType {
+    SCAN, SUBSCRIBE, UNSUBSCRIBE, MENU_CLICK, PAGE_VIEW,
+    FORM_SUBMITTED, ADDED_WECOM, DELETED_BY_CUSTOMER, REP_DELETED_CUSTOMER,
+    CHAT, VIEWED_QUOTE, DOWNLOADED_MATERIAL,
+    NOTE, CALL, MESSAGE_SENT,
+    TASK_DONE, ACTION_CONFIRMED, ACTION_DISMISSED, STAGE_CHANGED, DEAL_WON, DEAL_LOST,
+    IMPORTED
+}

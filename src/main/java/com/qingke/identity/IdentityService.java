@@ -118,10 +118,17 @@ public class IdentityService {
                 }
             } else if (!candidates.isEmpty()) {
                 if (customer == null) {
+                    customer = earlierUnresolvedArrival(corpId, phone, candidates)
+                            .map(id -> RowLocks.one(em, Customer.class, "customer", id)).orElse(null);
+                }
+                if (customer == null) {
                     customer = create(corpId, seed, channel, campaignId);
                     created = true;
                 }
                 for (Long candidate : candidates) {
+                    if (candidate.equals(customer.id)) {
+                        continue;
+                    }
                     suggest(corpId, customer.id, candidate, phone).ifPresent(suggestionIds::add);
                 }
             }
@@ -268,6 +275,20 @@ public class IdentityService {
                 .setParameter("corp", corpId).setParameter("active", CustomerStatus.ACTIVE).setParameter("phone", phone)
                 .setParameter("kind", IdentityKind.PHONE).getResultList();
         return ids.stream().filter(id -> !id.equals(self)).distinct().toList();
+    }
+
+    /**
+     * A person who arrives with only an ambiguous phone, twice, is one lead and not two: the customer their first
+     * arrival created is the candidate whose open suggestions name this phone and that has no strong identifier.
+     */
+    private Optional<Long> earlierUnresolvedArrival(String corpId, String phone, List<Long> candidates) {
+        List<Long> open = em.createQuery("select distinct s.customerId from MergeSuggestion s where s.corpId = :corp "
+                        + "and s.status = :open and s.matchKind = :kind and s.matchValue = :phone and s.customerId in :ids "
+                        + "order by s.customerId desc", Long.class)
+                .setParameter("corp", corpId).setParameter("open", MergeSuggestion.Status.OPEN)
+                .setParameter("kind", IdentityKind.PHONE).setParameter("phone", phone).setParameter("ids", candidates)
+                .getResultList();
+        return open.stream().filter(id -> strongValues(id, List.of()).isEmpty()).findFirst();
     }
 
     /** Strong identifier values by kind: those linked to the customer plus those arriving now. */

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param configuredPrior    an SME's own stage probabilities; null to estimate them from the closed deals
  * @param stageAsFeature     also give the learned part the stage as a one-hot feature
  * @param cvFolds            folds of the internal cross-validation (calibration, L2 choice, signal check)
+ * @param cvMaxRepeats       small samples repeat the cross-validation with new folds, up to ⌈200 / n⌉ times, capped here
  * @param l2Grid             L2 penalties tried by the internal cross-validation (penalty λ/2·‖w‖² on the summed log-loss)
  * @param minCategoryCount   categorical values seen fewer times are bucketed into "(other)"
  * @param numericBins        training-quantile bins per numeric feature, one-hot next to the linear term (0 or 1: none)
@@ -34,6 +35,7 @@ public record TrainerConfig(
         StagePrior configuredPrior,
         boolean stageAsFeature,
         int cvFolds,
+        int cvMaxRepeats,
         List<Double> l2Grid,
         int minCategoryCount,
         int numericBins,
@@ -77,6 +79,7 @@ public record TrainerConfig(
         b.configuredPrior = configuredPrior;
         b.stageAsFeature = stageAsFeature;
         b.cvFolds = cvFolds;
+        b.cvMaxRepeats = cvMaxRepeats;
         b.l2Grid = l2Grid;
         b.minCategoryCount = minCategoryCount;
         b.numericBins = numericBins;
@@ -98,6 +101,7 @@ public record TrainerConfig(
         private StagePrior configuredPrior;
         private boolean stageAsFeature = true;
         private int cvFolds = 10;
+        private int cvMaxRepeats = 10;
         private List<Double> l2Grid = List.of(1.0);
         private int minCategoryCount = 5;
         private int numericBins = 4;
@@ -119,6 +123,7 @@ public record TrainerConfig(
         public Builder configuredPrior(StagePrior v) { configuredPrior = v; return this; }
         public Builder stageAsFeature(boolean v) { stageAsFeature = v; return this; }
         public Builder cvFolds(int v) { cvFolds = v; return this; }
+        public Builder cvMaxRepeats(int v) { cvMaxRepeats = v; return this; }
         public Builder l2Grid(List<Double> v) { l2Grid = v; return this; }
         public Builder minCategoryCount(int v) { minCategoryCount = v; return this; }
         public Builder numericBins(int v) { numericBins = v; return this; }
@@ -131,7 +136,7 @@ public record TrainerConfig(
 
         public TrainerConfig build() {
             return new TrainerConfig(minClosedExamples, minPerClass, priorStrength, stageAlpha, stageOrder, configuredPrior,
-                    stageAsFeature, cvFolds, l2Grid, minCategoryCount, numericBins, logTransformNonNegative, signalZ, minAucGain,
+                    stageAsFeature, cvFolds, cvMaxRepeats, l2Grid, minCategoryCount, numericBins, logTransformNonNegative, signalZ, minAucGain,
                     topFactors, seed, featureLabels);
         }
     }

@@ -61,7 +61,11 @@ public final class WinRateTrainer {
             labels[i] = examples.get(i).won();
         }
         int folds = Math.min(config.cvFolds(), Math.min(won, lost));
-        int[] foldOf = stratifiedFolds(labels, folds, config.seed());
+        int repeats = Math.max(1, Math.min(config.cvMaxRepeats(), (int) Math.ceil(200.0 / n)));
+        List<int[]> foldAssignments = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            foldAssignments.add(stratifiedFolds(labels, folds, config.seed() + r));
+        }
 
         // The prior is compared in-sample (estimated on all training deals), not per fold: per-fold base rates are
         // anti-correlated with the held-out labels (a fold with more wins leaves fewer wins for training), which
@@ -74,7 +78,7 @@ public final class WinRateTrainer {
 
         CrossValidatedFit best = null;
         for (double l2 : config.l2Grid()) {
-            CrossValidatedFit candidate = crossValidate(rows, labels, foldOf, folds, l2);
+            CrossValidatedFit candidate = crossValidate(rows, labels, foldAssignments, folds, l2);
             if (best == null || candidate.logLoss < best.logLoss) {
                 best = candidate;
             }
@@ -127,28 +131,34 @@ public final class WinRateTrainer {
                 : StagePrior.estimate(closed, config.stageOrder(), config.stageAlpha());
     }
 
-    private static CrossValidatedFit crossValidate(List<double[]> rows, boolean[] labels,
-                                                   int[] foldOf, int folds, double l2) {
+    /**
+     * Out-of-fold scores for one L2 penalty. With several fold assignments (small samples) each example's score is
+     * the mean over the repeats, which removes most of the luck of one particular partition.
+     */
+    private static CrossValidatedFit crossValidate(List<double[]> rows, boolean[] labels, List<int[]> foldAssignments,
+                                                   int folds, double l2) {
         double[] scores = new double[rows.size()];
         List<LogisticCoefficients> fits = new ArrayList<>();
-        for (int f = 0; f < folds; f++) {
-            List<double[]> trainRows = new ArrayList<>();
-            List<Boolean> trainLabels = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                if (foldOf[i] != f) {
-                    trainRows.add(rows.get(i));
-                    trainLabels.add(labels[i]);
+        for (int[] foldOf : foldAssignments) {
+            for (int f = 0; f < folds; f++) {
+                List<double[]> trainRows = new ArrayList<>();
+                List<Boolean> trainLabels = new ArrayList<>();
+                for (int i = 0; i < rows.size(); i++) {
+                    if (foldOf[i] != f) {
+                        trainRows.add(rows.get(i));
+                        trainLabels.add(labels[i]);
+                    }
                 }
-            }
-            boolean[] y = new boolean[trainLabels.size()];
-            for (int i = 0; i < y.length; i++) {
-                y[i] = trainLabels.get(i);
-            }
-            LogisticCoefficients fit = PenalizedLogisticRegression.fit(trainRows, y, l2);
-            fits.add(fit);
-            for (int i = 0; i < rows.size(); i++) {
-                if (foldOf[i] == f) {
-                    scores[i] = fit.score(rows.get(i));
+                boolean[] y = new boolean[trainLabels.size()];
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = trainLabels.get(i);
+                }
+                LogisticCoefficients fit = PenalizedLogisticRegression.fit(trainRows, y, l2);
+                fits.add(fit);
+                for (int i = 0; i < rows.size(); i++) {
+                    if (foldOf[i] == f) {
+                        scores[i] += fit.score(rows.get(i)) / foldAssignments.size();
+                    }
                 }
             }
         }

@@ -73,7 +73,10 @@ public final class Metrics {
 
     /**
      * Calibration by decile: examples sorted by prediction and cut into ten groups of (nearly) equal size, so bin
-     * {@code b} holds sorted positions {@code [b·n/10, (b+1)·n/10)}. Empty bins (fewer than ten examples) are left out.
+     * {@code b} would end at sorted position {@code (b+1)·n/10}. Equal predictions are never split across bins (a
+     * bin is extended to the end of a run of ties), otherwise a constant predictor would show made-up bins whose
+     * observed rates depend only on the input order. Bins left empty by this (or by fewer than ten examples) are
+     * omitted, so the list can be shorter than ten.
      */
     public static List<CalibrationBin> calibrationByDecile(double[] predicted, boolean[] won) {
         return calibrationByQuantile(predicted, won, 10);
@@ -85,9 +88,12 @@ public final class Metrics {
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble(i -> predicted[i]));
         List<CalibrationBin> result = new ArrayList<>();
-        for (int b = 0; b < bins; b++) {
-            int from = (int) ((long) b * n / bins);
-            int to = (int) ((long) (b + 1) * n / bins);
+        int from = 0;
+        for (int b = 0; b < bins && from < n; b++) {
+            int to = Math.max(from, (int) ((long) (b + 1) * n / bins));
+            while (to > from && to < n && predicted[order[to]] == predicted[order[to - 1]]) {
+                to++;
+            }
             if (to <= from) {
                 continue;
             }
@@ -100,8 +106,9 @@ public final class Metrics {
                 }
             }
             int count = to - from;
-            result.add(new CalibrationBin(b + 1, count, predicted[order[from]], predicted[order[to - 1]],
+            result.add(new CalibrationBin(result.size() + 1, count, predicted[order[from]], predicted[order[to - 1]],
                     sumPredicted / count, (double) wonCount / count));
+            from = to;
         }
         return result;
     }

@@ -53,6 +53,28 @@ class MetricsTest {
     }
 
     @Test
+    void calibrationNeverSplitsTiedPredictions() {
+        // a constant predictor: one bin holding everything, whatever the input order
+        double[] constant = {0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4};
+        boolean[] y = {true, true, true, true, true, false, false, false, false, false, false, false};
+        List<CalibrationBin> bins = Metrics.calibrationByDecile(constant, y);
+        assertEquals(1, bins.size());
+        assertEquals(12, bins.get(0).count());
+        assertEquals(5.0 / 12, bins.get(0).observedRate(), 1e-12);
+        assertEquals(Math.abs(0.4 - 5.0 / 12), Metrics.expectedCalibrationError(bins), 1e-12);
+
+        // two tied groups: each becomes one bin
+        double[] twoLevels = {0.2, 0.2, 0.2, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7};
+        boolean[] outcome = {false, false, true, true, true, true, false, true, true, true};
+        List<CalibrationBin> twoBins = Metrics.calibrationByDecile(twoLevels, outcome);
+        assertEquals(2, twoBins.size());
+        assertEquals(3, twoBins.get(0).count());
+        assertEquals(1.0 / 3, twoBins.get(0).observedRate(), 1e-12);
+        assertEquals(7, twoBins.get(1).count());
+        assertEquals(6.0 / 7, twoBins.get(1).observedRate(), 1e-12);
+    }
+
+    @Test
     void calibrationLeavesOutEmptyBinsOnTinyArraysAndEceWeighsByCount() {
         double[] p = {0.2, 0.8, 0.6};
         boolean[] y = {false, true, false};

@@ -68,6 +68,11 @@ public final class ModelEvaluation {
         this.settings = settings;
     }
 
+    /** Figures only, for data without stages (e.g. a first look at demo data). */
+    public DatasetResult evaluate(String name, List<Example> examples) {
+        return evaluate(name, examples, List.of(), Expectation.REPORT_ONLY);
+    }
+
     public DatasetResult evaluate(String name, List<Example> examples, List<String> stageOrder, Expectation expectation) {
         EvaluationSplit.Split split = EvaluationSplit.split(examples, settings.splitKey(), settings.testFraction());
         List<Example> test = split.test();

@@ -162,7 +162,7 @@ public record FeatureEncoding(List<NumericField> numericFields, List<Categorical
         return width;
     }
 
-    /** Unique column names, also used as the Tribuo feature names. */
+    /** Unique, readable column names (for debugging and snapshots). */
     public List<String> columnNames() {
         List<String> names = new ArrayList<>();
         for (NumericField field : numericFields) {

@@ -132,11 +132,6 @@ public final class Metrics {
         return e / (1 + e);
     }
 
-    static double logit(double p) {
-        double clipped = Math.min(1 - 1e-9, Math.max(1e-9, p));
-        return Math.log(clipped / (1 - clipped));
-    }
-
     private static void checkSameLength(double[] predicted, boolean[] won) {
         if (predicted.length != won.length) {
             throw new IllegalArgumentException("predictions and labels differ in length: " + predicted.length + " vs " + won.length);

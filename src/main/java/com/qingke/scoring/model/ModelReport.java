@@ -56,7 +56,7 @@ final class ModelReport {
                    to predict (prior, encoding with levels and standardisation statistics, weights, Platt parameters, blend
                    weight, model card) as JSON; a reload gives identical predictions without retraining.
 
-                Why not Tribuo's SGD trainer (the first choice in the brief): in Tribuo 4.3.2 the L2 penalty of
+                Why not Tribuo's SGD trainer (the project's planned default): in Tribuo 4.3.2 the L2 penalty of
                 `AdaGradRDA` has no effect on linear models (the weight matrix's iteration counter is never advanced;
                 weights came out identical for λ = 1, 10, 100 and 1000 in our check), and `Pegasos` with the log-loss
                 gave unstable, sometimes backwards fits on 20-deal samples. An exact ridge fit is fast for tens of columns,

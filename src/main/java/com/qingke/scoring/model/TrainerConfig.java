@@ -14,7 +14,7 @@ import java.util.Map;
  * @param stageOrder         pipeline order, so a deal counts for every stage it reached
  * @param configuredPrior    an SME's own stage probabilities; null to estimate them from the closed deals
  * @param stageAsFeature     also give the learned part the stage as a one-hot feature
- * @param cvFolds            folds of the internal cross-validation (calibration, L2 choice, signal check)
+ * @param cvFolds            folds of the internal cross-validation (calibration, L2 choice when the grid has several values, signal check)
  * @param cvMaxRepeats       small samples repeat the cross-validation with new folds, up to ⌈200 / n⌉ times, capped here
  * @param l2Grid             L2 penalties tried by the internal cross-validation (penalty λ/2·‖w‖² on the summed log-loss)
  * @param minCategoryCount   categorical values seen fewer times are bucketed into "(other)"
@@ -23,7 +23,7 @@ import java.util.Map;
  * @param signalZ            the learned blend must beat the prior's Brier score by this many standard errors
  * @param minAucGain         ... and the prior's AUC by at least this much, or the model falls back to the prior
  * @param topFactors         how many factors a prediction lists
- * @param seed               seed of fold assignment and SGD shuffling, so training is reproducible
+ * @param seed               seed of the cross-validation fold assignment, so training is reproducible
  * @param featureLabels      display labels per feature name (e.g. Chinese), used in factors
  */
 public record TrainerConfig(

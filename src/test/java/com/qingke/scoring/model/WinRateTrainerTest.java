@@ -85,6 +85,15 @@ class WinRateTrainerTest {
     }
 
     @Test
+    void configuredStagePriorIsUsedInsteadOfTheEstimate() {
+        StagePrior own = StagePrior.configured(java.util.Map.of("方案报价", 0.4, "赢单谈判", 0.8), 0.1);
+        TrainedModel model = WinRateTrainer.train(SyntheticDeals.noise(3, 0.5, 13), CONFIG.toBuilder().configuredPrior(own).build());
+        assertEquals(0.8, model.predict(Example.builder("a").stage("赢单谈判").build()).probability(), 0);
+        assertEquals(0.1, model.predict(Example.builder("b").stage("未知").build()).probability(), 0);
+        assertEquals(own, TrainedModel.fromJson(model.toJson()).prior());
+    }
+
+    @Test
     void oneOutcomeOnlyIsAColdStartEvenWithManyDeals() {
         List<Example> allWon = SyntheticDeals.noise(100, 1.0, 5);
         TrainedModel model = WinRateTrainer.train(allWon, CONFIG);

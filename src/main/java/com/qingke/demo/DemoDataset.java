@@ -119,6 +119,16 @@ public final class DemoDataset {
         return opportunities().filter(DemoOpportunity::isClosed).toList();
     }
 
+    /**
+     * Every opportunity with the features a win-rate model reads (recomputed from the records, not copied from the
+     * truth); filter on {@link ObservedDeal#closed()} for training examples.
+     */
+    public List<ObservedDeal> observedDeals() {
+        return customers.stream()
+                .flatMap(c -> c.opportunities().stream().map(o -> ObservedDeal.of(c, o, now)))
+                .toList();
+    }
+
     public Stream<DemoEvent> events() {
         return customers.stream().flatMap(c -> c.events().stream());
     }

@@ -52,6 +52,10 @@ class WinRateGroundTruthTest {
             for (DemoCustomer c : d.customers()) {
                 for (DemoOpportunity o : c.opportunities()) {
                     assertEquals(Observed.truth(o), Observed.of(c, o, d.now()), "opportunity " + o.key());
+                    ObservedDeal deal = ObservedDeal.of(c, o, d.now());
+                    assertEquals(Observed.truth(o), new Observed(deal.decisionMakerReached(), deal.quoteViews(),
+                            Math.round(deal.silenceDays() * 86_400), deal.lastOpenStage()), "public reader of " + o.key());
+                    assertEquals(o.isWon(), deal.won());
                     Instant t = o.isClosed() ? o.closedAt() : d.now();
                     long contacts = c.events().stream()
                             .filter(e -> Set.of(EventType.CALL, EventType.CHAT, EventType.MESSAGE_SENT).contains(e.type())

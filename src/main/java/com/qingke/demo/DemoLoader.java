@@ -145,7 +145,6 @@ public final class DemoLoader {
         private final String corpId;
         private final DemoCatalog catalog;
         private final boolean h2;
-        private final String json;
         private final Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT);
         private final Map<String, Long> employees = new HashMap<>();
         private final Map<String, Long> campaigns = new HashMap<>();
@@ -157,8 +156,6 @@ public final class DemoLoader {
             this.corpId = corpId;
             this.catalog = catalog;
             this.h2 = c.getMetaData().getDatabaseProductName().toUpperCase(Locale.ROOT).contains("H2");
-            // H2 turns a plain string into a JSON *string*; FORMAT JSON makes it parse the text.
-            this.json = h2 ? "? FORMAT JSON" : "?";
         }
 
         LoadReport report(Duration elapsed) {
@@ -248,8 +245,8 @@ public final class DemoLoader {
         private long[] insertCustomers(List<DemoCustomer> chunk) throws SQLException {
             String sql = "INSERT INTO customer (corp_id, name, phone, company, position, gender, tags, lifecycle_stage,"
                     + " owner_id, source_channel, campaign_id, status, intent_reasons, risk_tags, consent_at, consent_text,"
-                    + " last_activity_at, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, " + json
-                    + ", ?, ?, ?, ?, 'ACTIVE', " + json + ", " + json + ", ?, ?, ?, ?, ?, 0)";
+                    + " last_activity_at, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, 0)";
             try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
                 for (DemoCustomer k : chunk) {
                     ps.setString(1, corpId);
@@ -321,7 +318,7 @@ public final class DemoLoader {
         private void insertEvents(List<DemoCustomer> chunk, long[] ids) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO behaviour_event (corp_id, customer_id, type,"
                     + " occurred_at, source, employee_id, metadata, idempotency_key, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, " + json + ", ?, ?)")) {
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     for (DemoEvent e : chunk.get(i).events()) {
                         ps.setString(1, corpId);
@@ -356,7 +353,7 @@ public final class DemoLoader {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO opportunity (corp_id, customer_id, owner_id, name,"
                     + " stage, amount, channel, campaign_id, contact_count, decision_chain_status, win_rate_factors,"
                     + " payment_status, payment_due_at, lost_reason, stage_changed_at, closed_at, created_at, updated_at,"
-                    + " version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + json + ", ?, ?, ?, ?, ?, ?, ?, 0)",
+                    + " version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 for (int i = 0; i < chunk.size(); i++) {
                     DemoCustomer k = chunk.get(i);

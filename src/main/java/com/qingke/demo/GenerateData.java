@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.logging.Level;
 import javax.sql.DataSource;
 import liquibase.Scope;
+import liquibase.UpdateSummaryEnum;
 import liquibase.command.CommandScope;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -97,6 +99,7 @@ public final class GenerateData {
             Scope.child(scope, () -> new CommandScope("update")
                     .addArgumentValue("changelogFile", "db/changelog.xml")
                     .addArgumentValue("database", database)
+                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY.getName(), UpdateSummaryEnum.OFF)
                     .execute());
         }
     }

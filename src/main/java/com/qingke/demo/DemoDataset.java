@@ -32,7 +32,7 @@ public final class DemoDataset {
     private final Instant now;
     private final DemoCatalog catalog;
     private final List<DemoCustomer> customers;
-    private Map<String, DemoCustomer> byExternalUserId;
+    private final Map<String, DemoCustomer> byExternalUserId;
 
     private DemoDataset(DemoGenerator generator) {
         this.size = generator.size();
@@ -40,6 +40,8 @@ public final class DemoDataset {
         this.now = generator.now();
         this.catalog = generator.catalog();
         this.customers = List.copyOf(generator.customers(0, generator.customerCount()));
+        this.byExternalUserId = customers.stream()
+                .collect(Collectors.toUnmodifiableMap(DemoCustomer::externalUserId, Function.identity()));
     }
 
     /** Generates the data set with history ending at {@code now}. */
@@ -98,10 +100,6 @@ public final class DemoDataset {
     }
 
     public Optional<DemoCustomer> customerByExternalUserId(String externalUserId) {
-        if (byExternalUserId == null) {
-            byExternalUserId = customers.stream()
-                    .collect(Collectors.toUnmodifiableMap(DemoCustomer::externalUserId, Function.identity()));
-        }
         return Optional.ofNullable(byExternalUserId.get(externalUserId));
     }
 

@@ -37,6 +37,10 @@ import javax.sql.DataSource;
  * already exist for the corp (same userid, tag id, code, content URL) are reused rather than duplicated, so the
  * loader can follow a WeCom contact sync that created the employees.
  *
+ * <p>Call it outside a JTA transaction: it takes its own connection and commits per chunk. A failure rolls back the
+ * current chunk only, and the corp then counts as loaded; the check for existing customers is not a lock, so two
+ * processes must not load the same corp at once.
+ *
  * <p>Parent ids come from the driver's generated keys of each batch; on MySQL that relies on InnoDB handing one
  * multi-row insert consecutive ids, which holds with MariaDB's and MySQL 5.7's default
  * {@code innodb_autoinc_lock_mode=1} and whenever nothing else inserts into the same tables meanwhile.

@@ -1,9 +1,8 @@
 package com.qingke.customer;
 
+import com.qingke.platform.JsonListConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.*;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,19 +19,19 @@ public class Customer extends PanacheEntityBase {
     public String position;
     @Column(name = "avatar_url") public String avatarUrl;
     public Integer gender;
-    @JdbcTypeCode(SqlTypes.JSON) public List<String> tags = new ArrayList<>();
+    @Convert(converter = JsonListConverter.class) public List<String> tags = new ArrayList<>();
     @Enumerated(EnumType.STRING) @Column(name = "lifecycle_stage", nullable = false)
     public LifecycleStage lifecycleStage = LifecycleStage.LEAD;
     @Column(name = "owner_id") public Long ownerId;
     @Enumerated(EnumType.STRING) @Column(name = "source_channel") public Channel sourceChannel;
     @Column(name = "campaign_id") public Long campaignId;
     @Enumerated(EnumType.STRING) @Column(nullable = false) public CustomerStatus status = CustomerStatus.ACTIVE;
-    @Column(name = "merged_into_id") public Long mergedIntoId;
+    @Column(name = "survivor_id") public Long survivorId;
 
     @Column(name = "intent_grade") public String intentGrade;
     @Column(name = "intent_score") public Double intentScore;
-    @JdbcTypeCode(SqlTypes.JSON) @Column(name = "intent_reasons") public List<String> intentReasons = new ArrayList<>();
-    @JdbcTypeCode(SqlTypes.JSON) @Column(name = "risk_tags") public List<String> riskTags = new ArrayList<>();
+    @Convert(converter = JsonListConverter.class) @Column(name = "intent_reasons") public List<String> intentReasons = new ArrayList<>();
+    @Convert(converter = JsonListConverter.class) @Column(name = "risk_tags") public List<String> riskTags = new ArrayList<>();
     @Column(name = "analysed_at") public Instant analysedAt;
     @Column(name = "rule_version") public String ruleVersion;
     @Column(name = "model_snapshot_id") public Long modelSnapshotId;

@@ -1,9 +1,8 @@
 package com.qingke.identity;
 
+import com.qingke.platform.JsonMapConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.*;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +16,7 @@ public class MergeRecord extends PanacheEntityBase {
     @Column(name = "survivor_id", nullable = false) public Long survivorId;
     @Column(name = "merged_id", nullable = false) public Long mergedId;
     public String reason;
-    @JdbcTypeCode(SqlTypes.JSON) public Map<String, Object> moved = new HashMap<>();
+    @Convert(converter = JsonMapConverter.class) public Map<String, Object> moved = new HashMap<>();
     @Column(name = "merged_by") public String mergedBy;
     @Column(name = "merged_at", nullable = false) public Instant mergedAt = Instant.now();
     @Column(name = "undone_by") public String undoneBy;

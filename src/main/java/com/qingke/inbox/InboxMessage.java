@@ -13,7 +13,7 @@ public class InboxMessage extends PanacheEntityBase {
     @Enumerated(EnumType.STRING) @Column(nullable = false) public InboxSource source;
     @Column(name = "dedupe_key", nullable = false) public String dedupeKey;
     @Column(name = "message_type") public String messageType;
-    @Lob @Column(nullable = false, columnDefinition = "LONGTEXT") public String payload;
+    @Column(nullable = false) public String payload;
     @Enumerated(EnumType.STRING) @Column(nullable = false) public InboxStatus status = InboxStatus.PENDING;
     @Column(nullable = false) public int attempts;
     @Column(name = "next_attempt_at", nullable = false) public Instant nextAttemptAt = Instant.now();

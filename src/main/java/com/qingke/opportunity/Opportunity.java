@@ -1,10 +1,9 @@
 package com.qingke.opportunity;
 
 import com.qingke.customer.Channel;
+import com.qingke.platform.JsonListConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.*;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ public class Opportunity extends PanacheEntityBase {
     @Enumerated(EnumType.STRING) @Column(name = "decision_chain_status") public DecisionChainStatus decisionChainStatus = DecisionChainStatus.NONE;
     @Column(name = "intent_score") public Double intentScore;
     @Column(name = "win_rate") public Double winRate;
-    @JdbcTypeCode(SqlTypes.JSON) @Column(name = "win_rate_factors") public List<String> winRateFactors = new ArrayList<>();
+    @Convert(converter = JsonListConverter.class) @Column(name = "win_rate_factors") public List<String> winRateFactors = new ArrayList<>();
     @Column(name = "model_snapshot_id") public Long modelSnapshotId;
     @Enumerated(EnumType.STRING) @Column(name = "payment_status", nullable = false) public PaymentStatus paymentStatus = PaymentStatus.NONE;
     @Column(name = "payment_due_at") public Instant paymentDueAt;

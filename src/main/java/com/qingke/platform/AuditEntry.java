@@ -2,8 +2,6 @@ package com.qingke.platform;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.*;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +16,6 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(nullable = false) public String action;
     @Column(name = "entity_type", nullable = false) public String entityType;
     @Column(name = "entity_id") public Long entityId;
-    @JdbcTypeCode(SqlTypes.JSON) public Map<String, Object> detail = new HashMap<>();
+    @Convert(converter = JsonMapConverter.class) public Map<String, Object> detail = new HashMap<>();
     @Column(name = "created_at", nullable = false) public Instant createdAt = Instant.now();
 }

@@ -1,9 +1,8 @@
 package com.qingke.scoring;
 
+import com.qingke.platform.JsonMapConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.*;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,8 +20,8 @@ public class ModelSnapshot extends PanacheEntityBase {
     public Double auc;
     public Double brier;
     @Column(name = "signal_found", nullable = false) public boolean signalFound;
-    @JdbcTypeCode(SqlTypes.JSON) public Map<String, Object> card = new HashMap<>();
-    @Lob @Column(columnDefinition = "LONGTEXT") public String model;
+    @Convert(converter = JsonMapConverter.class) public Map<String, Object> card = new HashMap<>();
+    public String model;
     @Column(nullable = false) public boolean active;
     @Column(name = "created_at", nullable = false) public Instant createdAt = Instant.now();
 }

@@ -1,9 +1,8 @@
 package com.qingke.timeline;
 
+import com.qingke.platform.JsonMapConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.*;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +17,7 @@ public class BehaviourEvent extends PanacheEntityBase {
     @Column(name = "occurred_at", nullable = false) public Instant occurredAt;
     public String source;
     @Column(name = "employee_id") public Long employeeId;
-    @JdbcTypeCode(SqlTypes.JSON) public Map<String, Object> metadata = new HashMap<>();
+    @Convert(converter = JsonMapConverter.class) public Map<String, Object> metadata = new HashMap<>();
     @Column(name = "idempotency_key") public String idempotencyKey;
     @Column(name = "created_at", nullable = false) public Instant createdAt = Instant.now();
 }

@@ -32,6 +32,10 @@ public interface ScoringConfig {
     @WithDefault("0 30 6 * * ?")
     String dailyCron();
 
+    /** The corp's time zone: the daily run is once per calendar day there. */
+    @WithDefault("Asia/Shanghai")
+    String zone();
+
     interface StagePrior {
         @WithDefault("0.10")
         double initial();

@@ -93,7 +93,7 @@ public class RuleBase {
         return compiler.compile(sources);
     }
 
-    @Scheduled(every = "${qingke.rules.watch-every}", delayed = "${qingke.rules.watch-every}",
+    @Scheduled(every = "${qingke.rules.watch-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void watch() {
         if (!config.watch() || dir == null) {

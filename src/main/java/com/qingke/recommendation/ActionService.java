@@ -14,10 +14,9 @@ import com.qingke.task.NewTask;
 import com.qingke.task.TaskService;
 import com.qingke.task.TaskView;
 import com.qingke.timeline.EventType;
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,9 +40,12 @@ public class ActionService {
     private final AnalysisRequests analysis;
     private final RecommendationConfig config;
     private final Instance<MessageDelivery> delivery;
+    private final EntityManager em;
 
     ActionService(CurrentUser user, CustomerAccess access, Audit audit, FeedbackEvents feedback, TrackedLinks links,
-                  TaskService tasks, AnalysisRequests analysis, RecommendationConfig config, Instance<MessageDelivery> delivery) {
+                  TaskService tasks, AnalysisRequests analysis, RecommendationConfig config, Instance<MessageDelivery> delivery,
+                  EntityManager em) {
+        this.em = em;
         this.user = user;
         this.access = access;
         this.audit = audit;
@@ -275,7 +277,9 @@ public class ActionService {
         }
         access.require(a.customerId);
         if (lock) {
-            Panache.getEntityManager().refresh(a, LockModeType.PESSIMISTIC_WRITE);
+            // decisions on one action are serialised: a double click or a repeated report sees the first one's result
+            em.createNativeQuery("select id from recommended_action where id = ?1 for update").setParameter(1, id).getResultList();
+            em.refresh(a);
         }
         return a;
     }

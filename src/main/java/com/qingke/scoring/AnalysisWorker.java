@@ -5,8 +5,7 @@ import com.qingke.inbox.OutboxEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import org.hibernate.LockOptions;
+import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,14 +20,15 @@ import java.util.List;
 @ApplicationScoped
 public class AnalysisWorker {
     private static final Logger LOG = Logger.getLogger(AnalysisWorker.class);
-    private static final String LOCK_TIMEOUT_HINT = "jakarta.persistence.lock.timeout";
 
     private final CustomerAnalysisService analysis;
     private final ScoringConfig config;
+    private final EntityManager em;
 
-    AnalysisWorker(CustomerAnalysisService analysis, ScoringConfig config) {
+    AnalysisWorker(CustomerAnalysisService analysis, ScoringConfig config, EntityManager em) {
         this.analysis = analysis;
         this.config = config;
+        this.em = em;
     }
 
     @Scheduled(every = "${qingke.scoring.outbox.poll-every}",
@@ -50,20 +50,13 @@ public class AnalysisWorker {
         Long[] claimed = new Long[1];
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                Instant now = Instant.now();
-                OutboxEvent event = OutboxEvent.<OutboxEvent>find("topic = ?1 and status = ?2 and nextAttemptAt <= ?3 order by id",
-                                AnalysisRequests.TOPIC, InboxStatus.PENDING, now)
-                        .withLock(LockModeType.PESSIMISTIC_WRITE).withHint(LOCK_TIMEOUT_HINT, LockOptions.SKIP_LOCKED)
-                        .firstResult();
-                if (event == null) {
+                Long id = claimNext();
+                if (id == null) {
                     return false;
                 }
-                claimed[0] = event.id;
-                List<OutboxEvent> waiting = OutboxEvent.<OutboxEvent>find(
-                                "topic = ?1 and aggregateId = ?2 and corpId = ?3 and status = ?4 and id <> ?5",
-                                AnalysisRequests.TOPIC, event.aggregateId, event.corpId, InboxStatus.PENDING, event.id)
-                        .withLock(LockModeType.PESSIMISTIC_WRITE).withHint(LOCK_TIMEOUT_HINT, LockOptions.SKIP_LOCKED)
-                        .list();
+                claimed[0] = id;
+                OutboxEvent event = OutboxEvent.findById(id);
+                List<OutboxEvent> waiting = claimWaiting(event).stream().map(w -> OutboxEvent.<OutboxEvent>findById(w)).toList();
                 analysis.analyse(event.aggregateId);
                 Instant done = Instant.now();
                 markDone(event, done);
@@ -79,6 +72,28 @@ public class AnalysisWorker {
             QuarkusTransaction.requiringNew().run(() -> recordFailure(claimed[0], e));
             return true;
         }
+    }
+
+    /*
+     * Native SQL for the row locks: Hibernate's MySQL 8 dialect writes "for update of alias skip locked", which MariaDB
+     * rejects; this form runs on MySQL 8, MariaDB 10.6+ and H2.
+     */
+    private Long claimNext() {
+        List<?> ids = em.createNativeQuery("select id from outbox_event where topic = ?1 and status = ?2 and next_attempt_at <= ?3 "
+                        + "order by id limit 1 for update skip locked")
+                .setParameter(1, AnalysisRequests.TOPIC).setParameter(2, InboxStatus.PENDING.name()).setParameter(3, Instant.now())
+                .getResultList();
+        return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
+    }
+
+    /** The other requests for the same customer that were already waiting: this analysis answers them too. */
+    private List<Long> claimWaiting(OutboxEvent event) {
+        List<?> ids = em.createNativeQuery("select id from outbox_event where topic = ?1 and aggregate_id = ?2 and corp_id = ?3 "
+                        + "and status = ?4 and id <> ?5 for update skip locked")
+                .setParameter(1, AnalysisRequests.TOPIC).setParameter(2, event.aggregateId).setParameter(3, event.corpId)
+                .setParameter(4, InboxStatus.PENDING.name()).setParameter(5, event.id)
+                .getResultList();
+        return ids.stream().map(x -> ((Number) x).longValue()).toList();
     }
 
     private static void markDone(OutboxEvent event, Instant at) {

@@ -9,7 +9,7 @@ import com.qingke.recommendation.rules.Evaluation;
 import com.qingke.recommendation.rules.RuleBase;
 import com.qingke.recommendation.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,18 +26,22 @@ public class CustomerAnalysisService {
     private final RuleBase ruleBase;
     private final FactBuilder facts;
     private final ActionReconciler actions;
+    private final EntityManager em;
     private final RuleEvaluator evaluator = new RuleEvaluator();
 
-    CustomerAnalysisService(RuleBase ruleBase, FactBuilder facts, ActionReconciler actions) {
+    CustomerAnalysisService(RuleBase ruleBase, FactBuilder facts, ActionReconciler actions, EntityManager em) {
         this.ruleBase = ruleBase;
         this.facts = facts;
         this.actions = actions;
+        this.em = em;
     }
 
     @Transactional
     public AnalysisResult analyse(long customerId) {
-        // one analysis per customer at a time, so two workers cannot both propose the same rule's action
-        Customer customer = Customer.findById(customerId, LockModeType.PESSIMISTIC_WRITE);
+        // one analysis per customer at a time, so two workers cannot both propose the same rule's action. Native SQL:
+        // Hibernate's MySQL dialect locks with "for update of alias", which MariaDB rejects.
+        em.createNativeQuery("select id from customer where id = ?1 for update").setParameter(1, customerId).getResultList();
+        Customer customer = Customer.findById(customerId);
         if (customer == null) {
             return AnalysisResult.skipped(customerId, List.of());
         }

@@ -76,8 +76,14 @@ public class DailyAnalysis {
                     .executeUpdate());
             return true;
         } catch (PersistenceException e) {
-            // the unique (corp, job, period) key says another instance already ran it
-            return false;
+            // the unique (corp, job, period) key says another instance already ran it; anything else is a real error
+            Number runs = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                            "select count(*) from job_run where corp_id = ?1 and job_name = ?2 and period_key = ?3")
+                    .setParameter(1, corpId).setParameter(2, JOB).setParameter(3, periodKey).getSingleResult());
+            if (runs.longValue() > 0) {
+                return false;
+            }
+            throw e;
         }
     }
 }

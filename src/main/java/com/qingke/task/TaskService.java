@@ -7,7 +7,7 @@ import com.qingke.scoring.AnalysisRequests;
 import com.qingke.timeline.BehaviourEvent;
 import com.qingke.timeline.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,10 +22,12 @@ import java.util.Map;
 public class TaskService {
     private final Audit audit;
     private final AnalysisRequests analysis;
+    private final EntityManager em;
 
-    TaskService(Audit audit, AnalysisRequests analysis) {
+    TaskService(Audit audit, AnalysisRequests analysis, EntityManager em) {
         this.audit = audit;
         this.analysis = analysis;
+        this.em = em;
     }
 
     /** Creates a task on the customer; {@code actionId} is set when a confirmed recommended action made it. */
@@ -104,9 +106,15 @@ public class TaskService {
     /** The task, or 404 when it does not exist in the corp. */
     @Transactional
     public CrmTask require(String corpId, long taskId, boolean lock) {
-        CrmTask t = lock ? CrmTask.findById(taskId, LockModeType.PESSIMISTIC_WRITE) : CrmTask.findById(taskId);
+        if (lock) {
+            em.createNativeQuery("select id from task where id = ?1 for update").setParameter(1, taskId).getResultList();
+        }
+        CrmTask t = CrmTask.findById(taskId);
         if (t == null || !t.corpId.equals(corpId)) {
             throw ProblemException.notFound("任务", taskId);
+        }
+        if (lock) {
+            em.refresh(t);
         }
         return t;
     }

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 /** The rep's side of recommended actions; access to the customer is checked by {@link ActionService} on every call. */
-@Path("/api")
+@Path("/api/actions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.REP)
@@ -24,28 +24,20 @@ public class ActionResource {
     }
 
     @GET
-    @Path("/customers/{customerId}/actions")
-    @Operation(summary = "客户的推荐动作", description = "默认只返回待处理（PROPOSED、CONFIRMED）的动作，按优先级排序；all=true 返回全部历史")
-    public List<ActionView> forCustomer(@PathParam("customerId") Long customerId, @QueryParam("all") boolean all) {
-        return actions.forCustomer(customerId, all);
-    }
-
-    @GET
-    @Path("/actions")
     @Operation(summary = "我的待处理推荐动作", description = "销售：自己负责的客户；管理者：全团队")
     public List<ActionView> mine() {
         return actions.openForMe();
     }
 
     @GET
-    @Path("/actions/{id}")
+    @Path("/{id}")
     @Operation(summary = "查看推荐动作")
     public ActionView get(@PathParam("id") long id) {
         return actions.get(id);
     }
 
     @POST
-    @Path("/actions/{id}/confirm")
+    @Path("/{id}/confirm")
     @Operation(summary = "确认推荐动作（可编辑）",
             description = "消息：返回最终文本与新生成的资料追踪链接，由侧边栏调用 sendChatMessage 发送后回报；任务：立即创建 CRM 任务并标记为已执行；提醒：标记为已知悉")
     public ConfirmResult confirm(@PathParam("id") long id, @Valid ConfirmRequest request) {
@@ -53,21 +45,21 @@ public class ActionResource {
     }
 
     @POST
-    @Path("/actions/{id}/executed")
+    @Path("/{id}/executed")
     @Operation(summary = "回报消息已发送", description = "幂等：重复回报不会重复执行；failed=true 表示发送失败，动作保持已确认")
     public ActionView executed(@PathParam("id") long id, @Valid ExecutionReport report) {
         return actions.executed(id, report);
     }
 
     @POST
-    @Path("/actions/{id}/group-send")
+    @Path("/{id}/group-send")
     @Operation(summary = "通过企业微信群发发送已确认的消息", description = "无法在聊天侧边栏发送时的备选通道")
     public ActionView groupSend(@PathParam("id") long id) {
         return actions.groupSend(id);
     }
 
     @POST
-    @Path("/actions/{id}/dismiss")
+    @Path("/{id}/dismiss")
     @Operation(summary = "忽略推荐动作", description = "必须填写原因；原因作为反馈用于优化规则与模型")
     public ActionView dismiss(@PathParam("id") long id, @Valid @NotNull Dismissal dismissal) {
         return actions.dismiss(id, dismissal.reason());

@@ -1,6 +1,5 @@
 package com.qingke.scoring;
 
-import com.qingke.platform.security.CurrentUser;
 import com.qingke.platform.security.CustomerAccess;
 import com.qingke.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,40 +12,24 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api")
+@Path("/api/customers/{customerId}/analysis")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "AI 分析 Analysis", description = "意向评分、风险标签、赢率与推荐动作的生成")
 public class AnalysisResource {
     private final CustomerAnalysisService analysis;
-    private final DailyAnalysis daily;
     private final CustomerAccess access;
-    private final CurrentUser user;
 
-    AnalysisResource(CustomerAnalysisService analysis, DailyAnalysis daily, CustomerAccess access, CurrentUser user) {
+    AnalysisResource(CustomerAnalysisService analysis, CustomerAccess access) {
         this.analysis = analysis;
-        this.daily = daily;
         this.access = access;
-        this.user = user;
-    }
-
-    public record Queued(int customers) {
     }
 
     @POST
-    @Path("/customers/{customerId}/analysis")
     @RolesAllowed(Roles.REP)
     @Transactional
     @Operation(summary = "立即重新分析客户", description = "平时在行为事件或商机阶段变化后自动异步分析；此接口同步执行并返回结果与触发的规则")
     public AnalysisResult analyseNow(@PathParam("customerId") Long customerId) {
         access.require(customerId);
         return analysis.analyse(customerId);
-    }
-
-    @POST
-    @Path("/admin/analysis/enqueue-all")
-    @RolesAllowed(Roles.MANAGER)
-    @Operation(summary = "重新分析全部客户（管理者）", description = "为所有有效客户排队分析，例如规则更新后")
-    public Queued enqueueAll() {
-        return new Queued(daily.enqueueAll(user.corpId(), "MANUAL by " + user.actor()));
     }
 }

@@ -6,16 +6,13 @@ import com.qingke.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.ResponseStatus;
-import java.util.List;
 
-@Path("/api")
+@Path("/api/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.REP)
@@ -34,30 +31,8 @@ public class TaskResource {
     public record Completion(@Size(max = 255, message = "结果不超过255个字") String outcome) {
     }
 
-    @GET
-    @Path("/customers/{customerId}/tasks")
-    @Transactional
-    @Operation(summary = "客户的任务列表", description = "status 可选 OPEN、DONE、CANCELLED")
-    public List<TaskView> list(@PathParam("customerId") Long customerId, @QueryParam("status") TaskStatus status) {
-        access.require(customerId);
-        return tasks.forCustomer(customerId, status).stream().map(TaskView::of).toList();
-    }
-
     @POST
-    @Path("/customers/{customerId}/tasks")
-    @ResponseStatus(201)
-    @Transactional
-    @Operation(summary = "新建跟进任务", description = "默认指派给当前销售")
-    public TaskView create(@PathParam("customerId") Long customerId, @Valid @NotNull NewTask input) {
-        access.require(customerId);
-        NewTask task = input.assigneeId() == null
-                ? new NewTask(input.title(), input.description(), input.dueAt(), input.opportunityId(), user.employeeId())
-                : input;
-        return TaskView.of(tasks.create(user.corpId(), customerId, task, CrmTask.Source.MANUAL, null, user.actor()));
-    }
-
-    @POST
-    @Path("/tasks/{id}/complete")
+    @Path("/{id}/complete")
     @Transactional
     @Operation(summary = "完成任务", description = "记录结果（如“客户同意下周演示”），生成 TASK_DONE 事件并触发重新分析")
     public TaskView complete(@PathParam("id") long id, @Valid Completion completion) {

@@ -1,5 +1,6 @@
 package com.qingke.officialaccount;
 
+import com.qingke.fakewechat.FakeWeChatServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -8,13 +9,15 @@ import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
 import me.chanjar.weixin.mp.config.WxMpHostConfig;
 import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
 
-/** Builds WxJava's official-account client for the configured account, pointed at the configured hosts. */
+/** Builds WxJava's official-account client for the configured account; the fake server plays WeChat in demo and test. */
 @ApplicationScoped
 public class OfficialAccountClients {
     private final OfficialAccountConfig config;
+    private final FakeWeChatServer fake;
 
-    OfficialAccountClients(OfficialAccountConfig config) {
+    OfficialAccountClients(OfficialAccountConfig config, FakeWeChatServer fake) {
         this.config = config;
+        this.fake = fake;
     }
 
     @Produces
@@ -33,11 +36,13 @@ public class OfficialAccountClients {
         return service;
     }
 
+    /** api.weixin.qq.com, or the fake server's stand-in for it in the demo and test profiles. */
     String apiHost() {
-        return config.apiHost();
+        return fake.isEnabled() ? fake.mpApiHost() : config.apiHost();
     }
 
+    /** mp.weixin.qq.com (showqrcode); the fake serves it under the same prefix. */
     String mpHost() {
-        return config.mpHost();
+        return fake.isEnabled() ? fake.mpApiHost() : config.mpHost();
     }
 }

@@ -220,7 +220,7 @@ class ActionLifecycleTest {
 
         post(rep, "/api/actions/" + a.id + "/executed", "{\"failed\": true, \"detail\": \"用户取消发送\"}")
                 .statusCode(200).body("status", is("CONFIRMED")).body("executionResult", is("发送失败：用户取消发送"));
-        post(rep, "/api/actions/" + a.id + "/executed", "{}").statusCode(200).body("status", is("EXECUTED"));
+        post(rep, "/api/actions/" + a.id + "/executed", null).statusCode(200).body("status", is("EXECUTED"));
     }
 
     @Test
@@ -229,7 +229,7 @@ class ActionLifecycleTest {
         RecommendedAction a = data.action(customer, ActionKind.MESSAGE, x -> x.draftText = "草稿");
         post(rep, "/api/actions/" + a.id + "/confirm", "{}").statusCode(200);
 
-        post(rep, "/api/actions/" + a.id + "/group-send", null).statusCode(503).body("title", is("群发通道未配置"));
+        given().header("Authorization", fixtures.bearer(rep)).post("/api/actions/" + a.id + "/group-send").then().statusCode(503).body("title", is("群发通道未配置"));
         assertThat(data.reload(RecommendedAction.class, a.id).status).isEqualTo(ActionStatus.CONFIRMED);
     }
 

@@ -1,0 +1,93 @@
+package com.qingke.scoring.model;
+
+import com.qingke.scoring.model.datasets.CrmSalesOpportunitiesImporter;
+import com.qingke.scoring.model.datasets.DatasetPaths;
+import com.qingke.scoring.model.datasets.XEducationLeadsImporter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The model evaluation command (a plain main, not a test; it does not start Quarkus):
+ * <pre>
+ * ./mvnw -q compile exec:java -Dexec.mainClass=com.qingke.scoring.model.Evaluate \
+ *     -Dexec.args="--datasets ../shared/datasets --out docs/MODEL.md"
+ * </pre>
+ * Evaluates the shared data sets against the baselines, prints the verdicts and writes the report. With
+ * {@code --strict} the exit status is 1 when a data set misses its bar, so the command can gate a release.
+ * <p>
+ * Other sources (the app's demo data) are added with {@link #run(List, Path)}:
+ * {@code Evaluate.run(List.of(Evaluate.sharedDatasets(root), new DatasetInput("demo", examples, stages, REPORT_ONLY)), out)}.
+ */
+public final class Evaluate {
+
+    public static final String COMMAND = "./mvnw -q compile exec:java -Dexec.mainClass=com.qingke.scoring.model.Evaluate "
+            + "-Dexec.args=\"--datasets ../shared/datasets --out docs/MODEL.md\"";
+
+    /** One data set to evaluate, from any source. */
+    public record DatasetInput(String name, List<Example> examples, List<String> stageOrder, ModelEvaluation.Expectation expectation) {
+    }
+
+    private Evaluate() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path datasets = DatasetPaths.defaultRoot();
+        Path out = Path.of("docs/MODEL.md");
+        boolean strict = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--datasets" -> datasets = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--strict" -> strict = true;
+                default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; expected --datasets DIR --out FILE [--strict]");
+            }
+        }
+        boolean passed = run(sharedDatasets(datasets), out);
+        if (strict && !passed) {
+            System.exit(1);
+        }
+    }
+
+    /** The two shared third-party data sets with the bars BASELINES.md sets for them. */
+    public static List<DatasetInput> sharedDatasets(Path root) {
+        return List.of(
+                new DatasetInput(XEducationLeadsImporter.FOLDER, XEducationLeadsImporter.load(root), List.of(),
+                        ModelEvaluation.Expectation.BEAT_BOTH_BASELINES),
+                new DatasetInput(CrmSalesOpportunitiesImporter.FOLDER, CrmSalesOpportunitiesImporter.load(root),
+                        CrmSalesOpportunitiesImporter.STAGE_ORDER, ModelEvaluation.Expectation.NO_SIGNAL_FALL_BACK_TO_PRIOR));
+    }
+
+    /**
+     * Evaluates every input with the default trainer configuration and the standard protocol, prints the verdicts
+     * and writes the Markdown report to {@code out}. Returns whether every data set met its bar.
+     */
+    public static boolean run(List<DatasetInput> inputs, Path out) throws IOException {
+        TrainerConfig config = TrainerConfig.defaults();
+        ModelEvaluation.Settings settings = ModelEvaluation.Settings.standard();
+        ModelEvaluation evaluation = new ModelEvaluation(config, settings);
+        List<ModelEvaluation.DatasetResult> results = new ArrayList<>();
+        long started = System.nanoTime();
+        for (DatasetInput input : inputs) {
+            results.add(evaluation.evaluate(input.name(), input.examples(), input.stageOrder(), input.expectation()));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        boolean passed = true;
+        for (ModelEvaluation.DatasetResult result : results) {
+            System.out.println("== " + result.name() + (result.passed() ? " PASS" : " FAIL"));
+            result.verdicts().forEach(v -> System.out.println("  " + v));
+            passed &= result.passed();
+        }
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        Files.writeString(out, ModelReport.render(results, config, settings, seconds), StandardCharsets.UTF_8);
+        System.out.printf("report written to %s (%.0f s)%n", out.toAbsolutePath().normalize(), seconds);
+        return passed;
+    }
+}

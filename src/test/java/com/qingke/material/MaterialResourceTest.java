@@ -1,20 +1,16 @@
 package com.qingke.material;
 
 import com.qingke.employee.Employee;
-import com.qingke.platform.QingkeConfig;
 import com.qingke.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.*;
 
 @QuarkusTest
 class MaterialResourceTest {
     @Inject Fixtures fixtures;
-    @Inject MaterialService materials;
-    @Inject QingkeConfig config;
 
     @Test
     void aManagerAddsAndRetiresMaterialsAndRepsOnlySeeActiveOnes() {
@@ -42,14 +38,5 @@ class MaterialResourceTest {
         given().header("Authorization", fixtures.bearer(fixtures.manager("刘洋"))).contentType("application/json")
                 .body("{\"kind\": \"QUOTE\", \"title\": \"\", \"contentUrl\": \"ftp://x\"}")
                 .post("/api/materials").then().statusCode(400).body("violations.field", hasItems("title", "contentUrl"));
-    }
-
-    @Test
-    void theDemoMaterialsAreAddedOnce() {
-        String corp = Fixtures.unique("corp");
-        assertThat(materials.ensureDemoMaterials(corp)).isEqualTo(DemoMaterials.ITEMS.size());
-        assertThat(materials.ensureDemoMaterials(corp)).isZero();
-        assertThat(materials.list(corp, null, false)).extracting(MaterialView::contentUrl)
-                .allSatisfy(url -> assertThat(url).startsWith("/materials/demo/"));
     }
 }

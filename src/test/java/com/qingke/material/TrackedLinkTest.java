@@ -116,9 +116,20 @@ class TrackedLinkTest {
     }
 
     @Test
-    void theDemoMaterialsAreServedLocally() {
-        given().get("/materials/demo/quote-standard").then().statusCode(200)
-                .contentType(containsString("text/html")).body(containsString("轻客标准版年度报价单"));
-        given().get("/materials/demo/nothing").then().statusCode(404);
+    void materialsHostedHereAreServedAsPages() {
+        String slug = Fixtures.unique("case");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Material m = new Material();
+            m.corpId = "ww-demo-corp";
+            m.kind = MaterialKind.CASE_STUDY;
+            m.title = "常州某汽车零部件厂空压站节能改造";
+            m.description = "年省电费46万元";
+            m.contentUrl = "/materials/demo/" + slug;
+            m.persist();
+        });
+
+        given().get("/materials/demo/" + slug).then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("常州某汽车零部件厂空压站节能改造")).body(containsString("客户案例")).body(containsString("年省电费46万元"));
+        given().get("/materials/demo/nothing-" + slug).then().statusCode(404);
     }
 }

@@ -216,4 +216,21 @@ class WeComCallbackTest {
             assertEquals(InboxStatus.IGNORED, ignored.status);
         });
     }
+
+    @Test
+    void aFollowUserNewToQingkeBecomesAnEmployeeFromTheDirectory() {
+        String userId = people.directoryMember("新同事", false);
+        EncryptedCallback added = wecomSide.customerAddsRep(userId, null);
+        String ext = added.plainXml().replaceAll(".*<ExternalUserID><!\\[CDATA\\[([^\\]]+)]]>.*", "$1");
+        post(added).statusCode(200);
+        people.processInbox();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Employee e = Employee.findByUserId(qingke.corpId(), userId).orElseThrow();
+            assertEquals("新同事", e.name);
+            Long id = IdentityLink.<IdentityLink>find("kind = ?1 and value = ?2", IdentityKind.EXTERNAL_USERID, ext).firstResult().customerId;
+            assertEquals(e.id, Customer.<Customer>findById(id).ownerId);
+            InboxMessage m = InboxMessage.find("source = ?1 order by id desc", InboxSource.WECOM).firstResult();
+            assertEquals(1, m.attempts, "processed at the first attempt");
+        });
+    }
 }

@@ -9,12 +9,12 @@ import com.qingke.customer.PhoneNumbers;
 import com.qingke.employee.Employee;
 import com.qingke.identity.IdentityKind;
 import com.qingke.identity.IdentityLink;
-import com.qingke.inbox.OutboxEvent;
 import com.qingke.opportunity.Opportunity;
 import com.qingke.opportunity.Stage;
 import com.qingke.opportunity.StageChange;
 import com.qingke.platform.Audit;
 import com.qingke.platform.QingkeConfig;
+import com.qingke.scoring.AnalysisRequests;
 import com.qingke.timeline.BehaviourEvent;
 import com.qingke.timeline.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,11 +49,13 @@ public class WeComContactSync {
     private final QingkeConfig qingke;
     private final EmployeeDirectory directory;
     private final Audit audit;
+    private final AnalysisRequests analysis;
 
-    WeComContactSync(QingkeConfig qingke, EmployeeDirectory directory, Audit audit) {
+    WeComContactSync(QingkeConfig qingke, EmployeeDirectory directory, Audit audit, AnalysisRequests analysis) {
         this.qingke = qingke;
         this.directory = directory;
         this.audit = audit;
+        this.analysis = analysis;
     }
 
     public record Synced(Long customerId, boolean created) {
@@ -330,17 +332,9 @@ public class WeComContactSync {
         }
     }
 
-    /**
-     * The single place where WeCom changes ask for the customer to be analysed again (intent, risk, actions). Until
-     * the scoring package offers its request service, the request is left as an outbox row for the analysis worker.
-     */
-    private static void requestAnalysis(String corpId, Long customerId, String reason) {
-        OutboxEvent request = new OutboxEvent();
-        request.corpId = corpId;
-        request.topic = "analyse-customer";
-        request.aggregateId = customerId;
-        request.payload = reason;
-        request.persist();
+    /** The single place where WeCom changes ask for the customer to be analysed again (intent, risk, actions). */
+    private void requestAnalysis(String corpId, Long customerId, String reason) {
+        analysis.request(corpId, customerId, reason);
     }
 
     private static Integer parseInt(String s) {

@@ -104,6 +104,8 @@ class WeComCallbackTest {
             assertEquals(1, opportunities.size());
             assertEquals(Stage.INITIAL, opportunities.get(0).stage);
             assertEquals(campaign.id, opportunities.get(0).campaignId);
+            assertTrue(com.qingke.inbox.OutboxEvent.count("topic = ?1 and aggregateId = ?2",
+                    com.qingke.scoring.AnalysisRequests.TOPIC, c.id) >= 1, "the new lead is queued for analysis");
         });
 
         post(cb).statusCode(200).body(is("success"));

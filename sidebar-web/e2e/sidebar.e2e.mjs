@@ -18,6 +18,7 @@ function check(condition, message) {
 async function shot(page, name) {
   if (!shots) return
   mkdirSync(shots, { recursive: true })
+  await page.locator('.van-toast').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {})
   await page.waitForTimeout(400) // let Vant's transitions settle
   await page.screenshot({ path: join(shots, name) })
 }
@@ -62,14 +63,15 @@ async function main() {
     }
 
     // 2. confirm the message action with an edited text; a double tap must send it once
-    const message = page.locator(`[data-test=action-card][data-action-id="${spec.messageActionId}"]`).first()
+    const inCustomerTab = (id) => page.locator(`[data-test=customer-actions] [data-test=action-card][data-action-id="${id}"]`)
+    const message = inCustomerTab(spec.messageActionId)
     await message.scrollIntoViewIfNeeded()
     await message.locator('[data-test=edit]').click()
-    const editor = page.locator('[data-test=edit-popup]')
+    const editor = page.locator('[data-test=edit-popup]:visible')
     await editor.locator('[data-test=edit-text] textarea').fill(spec.editedText)
     await shot(page, 'sidebar-edit-message.png')
     await editor.locator('[data-test=edit-confirm]').dblclick()
-    await page.locator(`[data-test=action-card][data-action-id="${spec.messageActionId}"]`).waitFor({ state: 'detached' })
+    await inCustomerTab(spec.messageActionId).waitFor({ state: 'detached' })
     await page.waitForTimeout(300)
     result.sent = await page.evaluate(() => window.__qingkeDemoBridge.sent)
     check(result.sent.length === 1, `exactly one message reached the bridge, got ${result.sent.length}`)
@@ -78,13 +80,13 @@ async function main() {
     check(sentText.includes(spec.editedText), `the bridge got the edited text, got ${sentText}`)
 
     // 3. dismiss another action with a reason
-    const other = page.locator(`[data-test=action-card][data-action-id="${spec.dismissActionId}"]`).first()
+    const other = inCustomerTab(spec.dismissActionId)
     await other.scrollIntoViewIfNeeded()
     await other.locator('[data-test=dismiss]').click()
-    const dismissal = page.locator('[data-test=dismiss-popup]')
+    const dismissal = page.locator('[data-test=dismiss-popup]:visible')
     await dismissal.locator(`[data-test=dismiss-reason][data-reason="${spec.dismissReason}"]`).click()
     await dismissal.locator('[data-test=dismiss-confirm]').click()
-    await page.locator(`[data-test=action-card][data-action-id="${spec.dismissActionId}"]`).waitFor({ state: 'detached' })
+    await inCustomerTab(spec.dismissActionId).waitFor({ state: 'detached' })
 
     await page.locator('[data-test=demo-sent-toggle]').click()
     await page.locator('[data-test=demo-sent-message]').first().waitFor()

@@ -109,7 +109,7 @@ class SidebarResourceTest {
         });
         String auth = fixtures.bearer(rep);
         Set<Integer> seen = new HashSet<>();
-        long before = ids.get(6) + 0; // newest has the highest id among equal instants
+        long before = ids.get(6); // among equal instants the newest has the highest id
         seen.add((int) before);
         JsonPath page = given().header("Authorization", auth).queryParam("before", before).queryParam("limit", 4)
                 .get("/api/sidebar/customers/" + c.id + "/events").then().statusCode(200)

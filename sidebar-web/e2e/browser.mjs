@@ -36,3 +36,27 @@ export async function launch({ width = 390, height = 844 } = {}) {
     },
   }
 }
+
+/** Signs in through the demo's fake WeCom OAuth page as the given employee; returns the qk_session cookie(s). */
+export async function signInAs(base, userId) {
+  if (process.env.QINGKE_SESSION) return [{ name: 'qk_session', value: process.env.QINGKE_SESSION, url: base }]
+  const b = await launch()
+  try {
+    const page = b.context.pages()[0] || await b.context.newPage()
+    await page.goto(`${base}/auth/wecom?redirect=${encodeURIComponent('/sidebar/')}`)
+    await page.locator(`#pick-${userId}`).click()
+    await page.waitForURL(`${base}/sidebar/**`)
+    const cookies = (await b.context.cookies()).filter((c) => c.name === 'qk_session')
+    if (!cookies.length) throw new Error('sign-in gave no qk_session cookie')
+    return cookies.map(({ name, value, domain, path }) => ({ name, value, domain, path }))
+  } finally {
+    await b.close()
+  }
+}
+
+/** GET a JSON API path with the session cookie. */
+export async function getJson(base, cookies, path) {
+  const res = await fetch(base + path, { headers: { Cookie: `qk_session=${cookies[0].value}` } })
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`)
+  return res.json()
+}

@@ -3,7 +3,7 @@
 // sets), each run in a new Chromium profile (cold cache). Signs in through the demo's fake WeCom OAuth page as the
 // given employee, or uses QINGKE_SESSION (a qk_session token) when set.
 //   node e2e/first-paint.mjs http://localhost:8080 [--as zhangwei] [--runs 7] [--customer <id>]
-import { launch } from './browser.mjs'
+import { getJson, launch, signInAs } from './browser.mjs'
 
 const args = process.argv.slice(2)
 const base = (args.find((a) => a.startsWith('http')) || 'http://localhost:8080').replace(/\/$/, '')
@@ -14,26 +14,10 @@ const opt = (name, fallback) => {
 const runs = Number(opt('runs', '7'))
 const as = opt('as', 'zhangwei')
 
-async function signIn() {
-  if (process.env.QINGKE_SESSION) return [{ name: 'qk_session', value: process.env.QINGKE_SESSION, url: base }]
-  const b = await launch()
-  try {
-    const page = b.context.pages()[0] || await b.context.newPage()
-    await page.goto(`${base}/auth/wecom?redirect=${encodeURIComponent('/sidebar/')}`)
-    await page.locator(`#pick-${as}`).click()
-    await page.waitForURL(`${base}/sidebar/**`)
-    return (await b.context.cookies()).filter((c) => c.name === 'qk_session')
-  } finally {
-    await b.close()
-  }
-}
-
 async function pickCustomer(cookies) {
   const given = opt('customer', null)
   if (given) return given
-  const res = await fetch(`${base}/api/sidebar/my-customers`, { headers: { Cookie: `qk_session=${cookies[0].value}` } })
-  if (!res.ok) throw new Error(`my-customers: HTTP ${res.status}`)
-  const list = await res.json()
+  const list = await getJson(base, cookies, '/api/sidebar/my-customers')
   if (!list.length) throw new Error(`${as} has no customers`)
   return list[0].id
 }
@@ -41,7 +25,7 @@ async function pickCustomer(cookies) {
 async function once(cookies, customerId) {
   const b = await launch()
   try {
-    await b.context.addCookies(cookies.map(({ name, value, domain, path }) => ({ name, value, domain, path })))
+    await b.context.addCookies(cookies)
     const page = b.context.pages()[0] || await b.context.newPage()
     await page.goto(`${base}/sidebar/?customer=${customerId}`)
     await page.locator('[data-test=profile]').waitFor({ timeout: 30000 })
@@ -60,8 +44,7 @@ async function once(cookies, customerId) {
   }
 }
 
-const cookies = await signIn()
-if (!cookies.length) throw new Error('sign-in gave no qk_session cookie')
+const cookies = await signInAs(base, as)
 const customerId = await pickCustomer(cookies)
 await once(cookies, customerId) // warm the server (JIT, connection pool), not the browser
 const samples = []

@@ -119,10 +119,25 @@ async function byExternalUser(externalUserId) {
   }
 }
 
+let analysisRetry = null
 function show(data) {
   store.data = data
   store.status = 'ready'
   if (store.bridge && store.bridge.setCustomerName) store.bridge.setCustomerName(data.customer.name)
+  // a customer never analysed was just queued for analysis: look again once it has had time to run
+  clearTimeout(analysisRetry)
+  if (!data.customer.analysedAt && !data.analysisRetried) {
+    analysisRetry = setTimeout(async () => {
+      if (!store.data || store.data.customer.id !== data.customer.id) return
+      try {
+        const again = await api.sidebar(data.customer.id)
+        again.analysisRetried = true
+        if (store.data && store.data.customer.id === again.customer.id) show(again)
+      } catch {
+        // the next action reloads anyway
+      }
+    }, 3000)
+  }
 }
 
 export async function reload() {

@@ -16,6 +16,7 @@ import com.qingke.platform.security.CurrentUser;
 import com.qingke.platform.security.CustomerAccess;
 import com.qingke.recommendation.ActionStatus;
 import com.qingke.recommendation.RecommendedAction;
+import com.qingke.scoring.AnalysisRequests;
 import com.qingke.task.CrmTask;
 import com.qingke.task.TaskStatus;
 import com.qingke.timeline.TimelineService;
@@ -44,16 +45,18 @@ public class SidebarService {
     private final CustomerService customers;
     private final TimelineService timeline;
     private final OpportunityService opportunities;
+    private final AnalysisRequests analysis;
     private final SidebarConfig config;
     private final QingkeConfig qingke;
 
     SidebarService(CustomerAccess access, CurrentUser user, CustomerService customers, TimelineService timeline,
-                   OpportunityService opportunities, SidebarConfig config, QingkeConfig qingke) {
+                   OpportunityService opportunities, AnalysisRequests analysis, SidebarConfig config, QingkeConfig qingke) {
         this.access = access;
         this.user = user;
         this.customers = customers;
         this.timeline = timeline;
         this.opportunities = opportunities;
+        this.analysis = analysis;
         this.config = config;
         this.qingke = qingke;
     }
@@ -112,6 +115,10 @@ public class SidebarService {
     }
 
     private SidebarView build(Customer c) {
+        if (c.analysedAt == null) {
+            // a contact the analysis has not seen yet (imported, just added): queue it, the page asks again shortly
+            analysis.request(c.corpId, c.id, "SIDEBAR_OPENED");
+        }
         String ownerName = null;
         if (c.ownerId != null) {
             Employee owner = Employee.findById(c.ownerId);

@@ -3,6 +3,7 @@ package com.qingke.sidebar;
 import com.qingke.customer.Customer;
 import com.qingke.customer.CustomerFollower;
 import com.qingke.employee.Employee;
+import com.qingke.inbox.OutboxEvent;
 import com.qingke.opportunity.DecisionRole;
 import com.qingke.opportunity.Opportunity;
 import com.qingke.opportunity.Stage;
@@ -196,6 +197,24 @@ class SidebarResourceTest {
                 .then().statusCode(200).body("id", contains(a.id.intValue())).body("[0].externalUserId", is("wmPick" + a.id));
         given().header("Authorization", fixtures.bearer(fixtures.manager("刘洋"))).queryParam("q", tag)
                 .get("/api/sidebar/my-customers").then().statusCode(200).body("id", hasItems(a.id.intValue(), notMine.id.intValue()));
+    }
+
+    @Test
+    void openingACustomerNeverAnalysedQueuesItsAnalysisOnce() {
+        Employee rep = fixtures.rep("张伟");
+        Customer fresh = fixtures.customerOf(rep, Fixtures.unique("新客"));
+        Customer analysed = fixtures.customerOf(rep, Fixtures.unique("老客"));
+        SidebarData.analysed(analysed, "C", 20, List.of(), List.of());
+        String auth = fixtures.bearer(rep);
+        for (int i = 0; i < 2; i++) {
+            given().header("Authorization", auth).get("/api/sidebar/customers/" + fresh.id).then().statusCode(200)
+                    .body("customer.analysedAt", nullValue());
+        }
+        given().header("Authorization", auth).get("/api/sidebar/customers/" + analysed.id).then().statusCode(200);
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertEquals(1, OutboxEvent.count("aggregateId = ?1 and topic = 'ANALYSE_CUSTOMER'", fresh.id));
+            assertEquals(0, OutboxEvent.count("aggregateId = ?1 and topic = 'ANALYSE_CUSTOMER'", analysed.id));
+        });
     }
 
     @Test

@@ -1,0 +1,71 @@
+package com.qingke.dashboard;
+
+import com.qingke.employee.Employee;
+import com.qingke.platform.QingkeConfig;
+import com.qingke.platform.security.SessionTokens;
+import com.qingke.support.Fixtures;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import java.io.File;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Opens the workbench in Debian's Chromium (playwright-core, sidebar-web/e2e/dashboard.e2e.mjs) as a signed-in manager,
+ * on a desktop and a phone viewport: every chart drew a canvas, no console errors, no request leaves the app, the
+ * live list refreshes; screenshots go to docs/screenshots/.
+ */
+@QuarkusTest
+class DashboardBrowserTest {
+    @Inject Fixtures fixtures;
+    @Inject QingkeConfig config;
+    @Inject SessionTokens tokens;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private ShowcaseTeam team;
+
+    @AfterEach
+    void retireModel() {
+        if (team != null) {
+            team.retire();
+        }
+    }
+
+    @Test
+    void theDashboardRendersItsChartsInARealBrowserOnDesktopAndPhone() throws Exception {
+        team = new ShowcaseTeam(fixtures, config.corpId()).seed();
+        Employee manager = fixtures.manager("刘洋");
+        Path root = Path.of(System.getProperty("user.dir"));
+        Path script = root.resolve("sidebar-web/e2e/dashboard.e2e.mjs");
+        assertTrue(Files.exists(script), "e2e script " + script);
+        Path log = Files.createTempFile("dashboard-e2e", ".log");
+
+        ProcessBuilder pb = new ProcessBuilder("node", script.toString()).directory(root.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        String url = base.toString();
+        pb.environment().put("QK_BASE_URL", url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        pb.environment().put("QK_SESSION", tokens.issue(manager));
+        pb.environment().put("QK_SCREENSHOTS", root.resolve("docs/screenshots").toString());
+        Process node = pb.start();
+        boolean finished = node.waitFor(180, TimeUnit.SECONDS);
+        if (!finished) {
+            node.destroyForcibly();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(finished, "e2e did not finish in time:\n" + output);
+        assertEquals(0, node.exitValue(), "e2e failed:\n" + output);
+        assertTrue(output.contains("\"failures\":[]"), output);
+        assertTrue(new File(root.toFile(), "docs/screenshots/dashboard-desktop.png").length() > 10_000);
+        assertTrue(new File(root.toFile(), "docs/screenshots/dashboard-phone.png").length() > 10_000);
+    }
+}

@@ -25,6 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class DashboardBrowserTest {
+    /** The version sidebar-web/package.json pins. */
+    private static final String PLAYWRIGHT = "1.65.1";
+
     @Inject Fixtures fixtures;
     @Inject QingkeConfig config;
     @Inject SessionTokens tokens;
@@ -48,6 +51,7 @@ class DashboardBrowserTest {
         Path root = Path.of(System.getProperty("user.dir"));
         Path script = root.resolve("sidebar-web/e2e/dashboard.e2e.mjs");
         assertTrue(Files.exists(script), "e2e script " + script);
+        ensurePlaywright(root.resolve("sidebar-web"));
         Path log = Files.createTempFile("dashboard-e2e", ".log");
 
         ProcessBuilder pb = new ProcessBuilder("node", script.toString()).directory(root.toFile())
@@ -67,5 +71,19 @@ class DashboardBrowserTest {
         assertTrue(output.contains("\"failures\":[]"), output);
         assertTrue(new File(root.toFile(), "docs/screenshots/dashboard-desktop.png").length() > 10_000);
         assertTrue(new File(root.toFile(), "docs/screenshots/dashboard-phone.png").length() > 10_000);
+    }
+
+    /**
+     * playwright-core is a devDependency of sidebar-web, installed by its npm ci during the Maven build. When that
+     * has not happened (a checkout without the sidebar build), install just that package, pinned, from the registry.
+     */
+    private static void ensurePlaywright(Path web) throws Exception {
+        if (Files.exists(web.resolve("node_modules/playwright-core/package.json"))) {
+            return;
+        }
+        Process npm = new ProcessBuilder("npm", "install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund",
+                "playwright-core@" + PLAYWRIGHT).directory(web.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(npm.waitFor(300, TimeUnit.SECONDS) && npm.exitValue() == 0, "npm install playwright-core failed");
     }
 }

@@ -1,0 +1,131 @@
+package com.qingke.recommendation;
+
+import com.qingke.customer.Customer;
+import com.qingke.material.Material;
+import com.qingke.material.MaterialKind;
+import com.qingke.material.MaterialService;
+import com.qingke.platform.Audit;
+import com.qingke.recommendation.facts.ActionProposal;
+import com.qingke.recommendation.facts.FactSet;
+import com.qingke.recommendation.rules.CompiledRules;
+import com.qingke.recommendation.rules.DraftMaterial;
+import com.qingke.recommendation.rules.DraftRenderer;
+import com.qingke.recommendation.rules.Evaluation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns an evaluation into the customer's open actions: a rule that fires gets one open action (never a second one),
+ * a PROPOSED action whose rule stopped firing is SUPERSEDED, and a rule the rep just dismissed or executed rests for a
+ * while. Confirmed actions are the rep's and are left alone.
+ */
+@ApplicationScoped
+public class ActionReconciler {
+    public static final String SYSTEM_ACTOR = "system";
+
+    private final MaterialService materials;
+    private final Audit audit;
+    private final RecommendationConfig config;
+
+    ActionReconciler(MaterialService materials, Audit audit, RecommendationConfig config) {
+        this.materials = materials;
+        this.audit = audit;
+        this.config = config;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Reconciliation reconcile(Customer customer, Evaluation evaluation, FactSet facts, CompiledRules rules, Instant now) {
+        List<RecommendedAction> open = RecommendedAction.list("customerId = ?1 and status in ?2", customer.id,
+                List.of(ActionStatus.PROPOSED, ActionStatus.CONFIRMED));
+        Map<String, RecommendedAction> openByRule = new HashMap<>();
+        open.forEach(a -> openByRule.put(a.ruleName, a));
+        Set<String> resting = recentlyClosedRules(customer.id, now);
+
+        List<Long> proposed = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        List<String> rested = new ArrayList<>();
+        Set<String> firing = new HashSet<>();
+        for (ActionProposal p : evaluation.proposals()) {
+            firing.add(p.getRuleName());
+            if (openByRule.containsKey(p.getRuleName())) {
+                kept.add(p.getRuleName());
+            } else if (resting.contains(p.getRuleName())) {
+                rested.add(p.getRuleName());
+            } else {
+                proposed.add(propose(customer, p, evaluation, facts, rules).id);
+            }
+        }
+        List<Long> superseded = new ArrayList<>();
+        for (RecommendedAction a : open) {
+            if (a.status == ActionStatus.PROPOSED && !firing.contains(a.ruleName)) {
+                supersede(a, "规则不再触发（规则版本 " + rules.version() + "）");
+                superseded.add(a.id);
+            }
+        }
+        return new Reconciliation(proposed, superseded, kept, rested);
+    }
+
+    /** Supersedes every PROPOSED action of a customer that is no longer active (merged or erased). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Long> supersedeAll(long customerId, String why) {
+        List<RecommendedAction> open = RecommendedAction.list("customerId = ?1 and status = ?2", customerId, ActionStatus.PROPOSED);
+        open.forEach(a -> supersede(a, why));
+        return open.stream().map(a -> a.id).toList();
+    }
+
+    private Set<String> recentlyClosedRules(long customerId, Instant now) {
+        Instant since = now.minus(Duration.ofDays(config.repeatAfterDays()));
+        List<RecommendedAction> closed = RecommendedAction.list(
+                "customerId = ?1 and ((status = ?2 and decidedAt >= ?3) or (status = ?4 and executedAt >= ?3))",
+                customerId, ActionStatus.DISMISSED, since, ActionStatus.EXECUTED);
+        Set<String> rules = new HashSet<>();
+        closed.forEach(a -> rules.add(a.ruleName));
+        return rules;
+    }
+
+    private RecommendedAction propose(Customer customer, ActionProposal p, Evaluation evaluation, FactSet facts, CompiledRules rules) {
+        Optional<Material> material = p.getMaterialKind() == null ? Optional.empty()
+                : materials.pickFor(customer.corpId, customer.id, MaterialKind.valueOf(p.getMaterialKind()));
+        DraftMaterial draftMaterial = material.map(m -> new DraftMaterial(m.id, m.kind.name(), m.kind.label(), m.title, m.description))
+                .orElse(null);
+        RecommendedAction a = new RecommendedAction();
+        a.corpId = customer.corpId;
+        a.customerId = customer.id;
+        a.opportunityId = p.getOpportunityId();
+        a.ownerId = customer.ownerId;
+        a.ruleName = cut(p.getRuleName(), 128);
+        a.kind = p.getKind();
+        a.priority = p.getPriority();
+        a.title = cut(p.getTitle() == null || p.getTitle().isBlank() ? p.getRuleName() : p.getTitle(), 255);
+        a.reason = cut(p.getReason(), 512);
+        a.draftText = DraftRenderer.render(rules, p, facts, evaluation, draftMaterial);
+        a.materialId = material.map(m -> m.id).orElse(null);
+        a.taskTitle = cut(p.getTaskTitle(), 255);
+        a.taskDueDays = p.getTaskDueDays();
+        a.status = ActionStatus.PROPOSED;
+        a.openKey = RecommendedAction.openKey(customer.id, a.ruleName);
+        a.ruleVersion = rules.version();
+        a.persist();
+        return a;
+    }
+
+    private void supersede(RecommendedAction a, String why) {
+        a.status = ActionStatus.SUPERSEDED;
+        a.openKey = null;
+        a.executionResult = cut(why, 512);
+        audit.record(a.corpId, SYSTEM_ACTOR, "ACTION_SUPERSEDED", "recommended_action", a.id, Map.of("rule", a.ruleName, "why", why));
+    }
+
+    static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

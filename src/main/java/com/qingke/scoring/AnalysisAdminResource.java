@@ -1,0 +1,35 @@
+package com.qingke.scoring;
+
+import com.qingke.platform.security.CurrentUser;
+import com.qingke.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/admin/analysis")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.MANAGER)
+@Tag(name = "AI 分析 Analysis")
+public class AnalysisAdminResource {
+    private final DailyAnalysis daily;
+    private final CurrentUser user;
+
+    AnalysisAdminResource(DailyAnalysis daily, CurrentUser user) {
+        this.daily = daily;
+        this.user = user;
+    }
+
+    public record Queued(int customers) {
+    }
+
+    @POST
+    @Path("/enqueue-all")
+    @Operation(summary = "重新分析全部客户（管理者）", description = "为所有有效客户排队分析，例如规则更新后")
+    public Queued enqueueAll() {
+        return new Queued(daily.enqueueAll(user.corpId(), "MANUAL by " + user.actor()));
+    }
+}

@@ -1,0 +1,247 @@
+package com.qingke.scoring;
+
+import com.qingke.customer.Customer;
+import com.qingke.customer.CustomerFollower;
+import com.qingke.employee.Employee;
+import com.qingke.opportunity.DecisionChainStatus;
+import com.qingke.opportunity.DecisionContact;
+import com.qingke.opportunity.DecisionRole;
+import com.qingke.opportunity.Opportunity;
+import com.qingke.opportunity.PaymentStatus;
+import com.qingke.opportunity.Stage;
+import com.qingke.recommendation.facts.Activity;
+import com.qingke.recommendation.facts.ActivityEvent;
+import com.qingke.recommendation.facts.CustomerFact;
+import com.qingke.recommendation.facts.Days;
+import com.qingke.recommendation.facts.FactSet;
+import com.qingke.recommendation.facts.OpportunityFact;
+import com.qingke.recommendation.facts.TaskFact;
+import com.qingke.task.CrmTask;
+import com.qingke.task.TaskStatus;
+import com.qingke.timeline.BehaviourEvent;
+import com.qingke.timeline.EventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the rule facts of customers from the database, a batch at a time (a handful of queries per batch, not per
+ * customer). Reads only.
+ */
+@ApplicationScoped
+public class FactBuilder {
+    /** What the customer does, as opposed to what the rep does: these make a customer "active". */
+    static final Set<EventType> CUSTOMER_ACTIVITY = EnumSet.of(EventType.SCAN, EventType.SUBSCRIBE, EventType.MENU_CLICK,
+            EventType.PAGE_VIEW, EventType.FORM_SUBMITTED, EventType.ADDED_WECOM, EventType.CHAT, EventType.VIEWED_QUOTE,
+            EventType.DOWNLOADED_MATERIAL);
+    /** A rep reaching out. */
+    static final Set<EventType> OUTREACH = EnumSet.of(EventType.MESSAGE_SENT, EventType.CALL);
+
+    private final EntityManager em;
+    private final ScoringConfig config;
+    private final WinRateEstimator winRate;
+    private final StageDurations stageDurations;
+
+    public FactBuilder(EntityManager em, ScoringConfig config, WinRateEstimator winRate, StageDurations stageDurations) {
+        this.em = em;
+        this.config = config;
+        this.winRate = winRate;
+        this.stageDurations = stageDurations;
+    }
+
+    public CustomerFacts build(Customer customer, Instant now) {
+        return build(List.of(customer), now).get(customer.id);
+    }
+
+    /** Facts per customer id, in the order given. */
+    public Map<Long, CustomerFacts> build(List<Customer> customers, Instant now) {
+        Map<Long, CustomerFacts> result = new LinkedHashMap<>();
+        if (customers.isEmpty()) {
+            return result;
+        }
+        List<Long> ids = customers.stream().map(c -> c.id).toList();
+        Instant since = now.minus(Duration.ofDays(config.lookbackDays()));
+        Map<Long, List<ActivityEvent>> events = recentEvents(ids, since);
+        Map<Long, Map<EventType, Instant>> lastByType = lastEventByType(ids);
+        Map<Long, List<CustomerFollower>> followers = CustomerFollower.<CustomerFollower>list("customerId in ?1", ids).stream()
+                .collect(Collectors.groupingBy(f -> f.customerId));
+        Map<Long, List<Opportunity>> opportunities = Opportunity.<Opportunity>list(
+                        "customerId in ?1 and (stage not in ?2 or (stage = ?3 and paymentStatus in ?4)) order by id",
+                        ids, List.of(Stage.WON, Stage.LOST), Stage.WON, List.of(PaymentStatus.PENDING, PaymentStatus.OVERDUE))
+                .stream().collect(Collectors.groupingBy(o -> o.customerId));
+        List<Long> opportunityIds = opportunities.values().stream().flatMap(List::stream).map(o -> o.id).toList();
+        Map<Long, List<DecisionContact>> contacts = opportunityIds.isEmpty() ? Map.of()
+                : DecisionContact.<DecisionContact>list("opportunityId in ?1", opportunityIds).stream()
+                .collect(Collectors.groupingBy(d -> d.opportunityId));
+        Map<Long, List<CrmTask>> tasks = CrmTask.<CrmTask>list("customerId in ?1 and status = ?2 order by id", ids, TaskStatus.OPEN)
+                .stream().collect(Collectors.groupingBy(t -> t.customerId));
+        List<Long> ownerIds = customers.stream().map(c -> c.ownerId).filter(id -> id != null).distinct().toList();
+        Map<Long, String> ownerNames = ownerIds.isEmpty() ? Map.of()
+                : Employee.<Employee>list("id in ?1", ownerIds).stream().collect(Collectors.toMap(e -> e.id, e -> e.name));
+
+        for (Customer customer : customers) {
+            Activity activity = new Activity(now, config.lookbackDays(), events.getOrDefault(customer.id, List.of()));
+            Map<EventType, Instant> last = lastByType.getOrDefault(customer.id, Map.of());
+            CustomerFact fact = customerFact(customer, last, followers.getOrDefault(customer.id, List.of()), ownerNames, now);
+            Map<Long, WinRateEstimate> winRates = new HashMap<>();
+            List<OpportunityFact> opportunityFacts = new ArrayList<>();
+            for (Opportunity o : opportunities.getOrDefault(customer.id, List.of())) {
+                OpportunityFact of = opportunityFact(o, contacts.getOrDefault(o.id, List.of()), activity, now);
+                WinRateEstimate estimate = winRate.estimate(snapshot(o, of, activity));
+                of.setWinRate(estimate.probability());
+                of.setWinRateFactors(estimate.factors());
+                winRates.put(o.id, estimate);
+                opportunityFacts.add(of);
+            }
+            fact.setOpenOpportunityCount((int) opportunityFacts.stream().filter(OpportunityFact::isOpen).count());
+            List<TaskFact> taskFacts = tasks.getOrDefault(customer.id, List.of()).stream().map(t -> taskFact(t, now)).toList();
+            fact.setOpenTaskCount(taskFacts.size());
+            fact.setOverdueTaskCount((int) taskFacts.stream().filter(TaskFact::isOverdue).count());
+            result.put(customer.id, new CustomerFacts(new FactSet(fact, activity, opportunityFacts, taskFacts), winRates));
+        }
+        return result;
+    }
+
+    private Map<Long, List<ActivityEvent>> recentEvents(List<Long> ids, Instant since) {
+        List<BehaviourEvent> events = BehaviourEvent.list("customerId in ?1 and occurredAt >= ?2 order by occurredAt", ids, since);
+        Map<Long, List<ActivityEvent>> byCustomer = new HashMap<>();
+        for (BehaviourEvent e : events) {
+            byCustomer.computeIfAbsent(e.customerId, k -> new ArrayList<>())
+                    .add(new ActivityEvent(e.type.name(), e.occurredAt, materialId(e)));
+        }
+        return byCustomer;
+    }
+
+    private static Long materialId(BehaviourEvent e) {
+        Object value = e.metadata == null ? null : e.metadata.get("materialId");
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return value == null ? null : Long.valueOf(value.toString());
+        } catch (NumberFormatException ignored) {
+            return null;
+        }
+    }
+
+    private Map<Long, Map<EventType, Instant>> lastEventByType(List<Long> ids) {
+        List<Object[]> rows = em.createQuery(
+                        "select e.customerId, e.type, max(e.occurredAt) from BehaviourEvent e where e.customerId in :ids group by e.customerId, e.type",
+                        Object[].class)
+                .setParameter("ids", ids)
+                .getResultList();
+        Map<Long, Map<EventType, Instant>> last = new HashMap<>();
+        for (Object[] row : rows) {
+            last.computeIfAbsent((Long) row[0], k -> new EnumMap<>(EventType.class)).put((EventType) row[1], (Instant) row[2]);
+        }
+        return last;
+    }
+
+    private static CustomerFact customerFact(Customer c, Map<EventType, Instant> last, List<CustomerFollower> followers,
+                                             Map<Long, String> ownerNames, Instant now) {
+        CustomerFact f = new CustomerFact();
+        f.setCustomerId(c.id);
+        f.setName(c.name);
+        f.setCompany(c.company);
+        f.setPosition(c.position);
+        f.setLifecycleStage(c.lifecycleStage.name());
+        f.setTags(c.tags);
+        f.setOwnerId(c.ownerId);
+        f.setOwnerName(c.ownerId == null ? null : ownerNames.get(c.ownerId));
+        f.setSourceChannel(c.sourceChannel == null ? null : c.sourceChannel.name());
+        f.setDaysSinceCreated(Days.between(c.createdAt, now));
+        Instant lastActivity = latest(last, CUSTOMER_ACTIVITY);
+        // a customer who never did anything has been silent since they were created
+        f.setDaysSinceLastActivity(Days.between(lastActivity != null ? lastActivity : c.createdAt, now));
+        f.setDaysSinceLastOutreach(Days.between(latest(last, OUTREACH), now));
+        boolean connected = followers.stream().anyMatch(x -> x.active && x.deletedByCustomerAt == null);
+        f.setWecomConnected(connected);
+        Instant deletedAt = deletedRepAt(last, followers, connected);
+        f.setDeletedRep(deletedAt != null);
+        f.setDaysSinceDeletedRep(Days.between(deletedAt, now));
+        f.setPreviousIntentGrade(c.intentGrade);
+        return f;
+    }
+
+    /** When the customer deleted the rep, if that is the latest word on the relation; null otherwise. */
+    private static Instant deletedRepAt(Map<EventType, Instant> last, List<CustomerFollower> followers, boolean connected) {
+        Instant deletedEvent = last.get(EventType.DELETED_BY_CUSTOMER);
+        Instant addedEvent = last.get(EventType.ADDED_WECOM);
+        if (deletedEvent != null && (addedEvent == null || deletedEvent.isAfter(addedEvent))) {
+            return deletedEvent;
+        }
+        if (!connected) {
+            return followers.stream().map(x -> x.deletedByCustomerAt).filter(t -> t != null).max(Instant::compareTo).orElse(null);
+        }
+        return null;
+    }
+
+    private static Instant latest(Map<EventType, Instant> last, Set<EventType> types) {
+        return types.stream().map(last::get).filter(t -> t != null).max(Instant::compareTo).orElse(null);
+    }
+
+    private OpportunityFact opportunityFact(Opportunity o, List<DecisionContact> contacts, Activity activity, Instant now) {
+        OpportunityFact f = new OpportunityFact();
+        f.setOpportunityId(o.id);
+        f.setName(o.name);
+        f.setStage(o.stage.name());
+        f.setStageLabel(o.stage.label());
+        f.setStageOrder(o.stage.ordinal());
+        f.setOpen(!o.stage.isClosed());
+        f.setWon(o.stage == Stage.WON);
+        f.setAmount(o.amount == null ? 0 : o.amount.doubleValue());
+        f.setAgeDays(Days.between(o.createdAt, now));
+        f.setDaysInStage(Days.between(o.stageChangedAt, now));
+        f.setUsualDaysInStage(stageDurations.usualDays(o.corpId, o.stage));
+        f.setContactCount(o.contactCount);
+        f.setDecisionContacts(contacts.size());
+        f.setContactsReached((int) contacts.stream().filter(d -> d.reached).count());
+        boolean decisionMaker = o.decisionChainStatus == DecisionChainStatus.DECISION_MAKER_REACHED
+                || contacts.stream().anyMatch(d -> d.reached && d.role == DecisionRole.DECISION_MAKER);
+        f.setDecisionMakerReached(decisionMaker);
+        f.setDecisionChainStatus(decisionMaker ? DecisionChainStatus.DECISION_MAKER_REACHED.name()
+                : (o.decisionChainStatus == null ? DecisionChainStatus.NONE : o.decisionChainStatus).name());
+        f.setPaymentStatus(o.paymentStatus.name());
+        boolean pastDue = o.paymentDueAt != null && o.paymentDueAt.isBefore(now);
+        boolean overdue = o.paymentStatus == PaymentStatus.OVERDUE || (o.paymentStatus == PaymentStatus.PENDING && pastDue);
+        f.setPaymentOverdue(overdue);
+        f.setDaysPaymentOverdue(overdue && o.paymentDueAt != null ? Days.between(o.paymentDueAt, now) : 0);
+        if (o.paymentDueAt != null && !pastDue) {
+            f.setDaysUntilPaymentDue(Days.between(now, o.paymentDueAt));
+        }
+        return f;
+    }
+
+    private static OpportunitySnapshot snapshot(Opportunity o, OpportunityFact f, Activity activity) {
+        return new OpportunitySnapshot(o.id, o.corpId, o.stage, o.amount, o.channel == null ? null : o.channel.name(),
+                f.getAgeDays(), f.getDaysInStage(), o.contactCount,
+                DecisionChainStatus.valueOf(f.getDecisionChainStatus()), f.isDecisionMakerReached(),
+                f.getDecisionContacts(), f.getContactsReached(),
+                activity.count(EventType.VIEWED_QUOTE.name(), 30), activity.count(EventType.DOWNLOADED_MATERIAL.name(), 30),
+                activity.count(EventType.FORM_SUBMITTED.name(), 30), activity.count(EventType.CHAT.name(), 30));
+    }
+
+    private static TaskFact taskFact(CrmTask t, Instant now) {
+        TaskFact f = new TaskFact();
+        f.setTaskId(t.id);
+        f.setTitle(t.title);
+        f.setSource(t.source.name());
+        if (t.dueAt != null) {
+            boolean overdue = t.dueAt.isBefore(now);
+            f.setOverdue(overdue);
+            f.setDaysOverdue(overdue ? Days.between(t.dueAt, now) : 0);
+            f.setDaysUntilDue(overdue ? 0 : Days.between(now, t.dueAt));
+        }
+        return f;
+    }
+}

@@ -1,0 +1,82 @@
+package com.qingke.wecom;
+
+import com.qingke.employee.Employee;
+import com.qingke.fakewechat.FakeWeComSeed;
+import com.qingke.fakewechat.FakeWeComState;
+import com.qingke.support.Fixtures;
+import jakarta.enterprise.context.ApplicationScoped;
+import com.qingke.inbox.InboxMessage;
+import com.qingke.inbox.InboxSource;
+import com.qingke.inbox.InboxStatus;
+import com.qingke.inbox.InboxWorker;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.util.UUID;
+
+/** People and contacts that exist both in Qingke and in the fake WeCom corp, with unique ids per test. */
+@ApplicationScoped
+public class WeComFixtures {
+    private final Fixtures fixtures;
+    private final FakeWeComState corp;
+
+    private final InboxWorker worker;
+
+    WeComFixtures(Fixtures fixtures, FakeWeComState corp, InboxWorker worker) {
+        this.fixtures = fixtures;
+        this.corp = corp;
+        this.worker = worker;
+    }
+
+    /**
+     * Runs the inbox until no WeCom message is pending. The scheduled worker runs alongside, so a message can fail
+     * once on a race it lost (the unique identity index) and come due again after the short test retry delay.
+     */
+    public void processInbox() {
+        for (int i = 0; i < 200; i++) {
+            worker.drain();
+            long pending = QuarkusTransaction.requiringNew().call(() ->
+                    InboxMessage.count("source = ?1 and status = ?2", InboxSource.WECOM, InboxStatus.PENDING));
+            if (pending == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("WeCom inbox messages still pending");
+    }
+
+    /** A rep in Qingke and in the fake directory. */
+    public Employee rep(String name) {
+        Employee e = fixtures.rep(name);
+        corp.putEmployee(new FakeWeComState.Employee(e.wecomUserId, name, FakeWeComSeed.SALES_DEPARTMENT, false, null));
+        return e;
+    }
+
+    /** A manager in Qingke and a department leader in the fake directory. */
+    public Employee manager(String name) {
+        Employee e = fixtures.manager(name);
+        corp.putEmployee(new FakeWeComState.Employee(e.wecomUserId, name, FakeWeComSeed.SALES_DEPARTMENT, true, null));
+        return e;
+    }
+
+    /** A member known only to WeCom so far (never signed in to Qingke). */
+    public String directoryMember(String name, boolean leader) {
+        String userId = Fixtures.unique("m");
+        corp.putEmployee(new FakeWeComState.Employee(userId, name, FakeWeComSeed.SALES_DEPARTMENT, leader, null));
+        return userId;
+    }
+
+    /** An external contact in the fake corp followed by the given rep. */
+    public FakeWeComState.Contact contactOf(String userId, String name) {
+        FakeWeComState.Contact c = new FakeWeComState.Contact("wm" + UUID.randomUUID().toString().replace("-", "").substring(0, 20), name);
+        c.corpName = "测试客户公司";
+        c.unionId = "oU" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        c.avatar = "https://wework.qpic.cn/wwhead/" + c.externalUserId + "/0";
+        corp.putContact(c);
+        corp.follow(c, userId, 1, null);
+        return c;
+    }
+}

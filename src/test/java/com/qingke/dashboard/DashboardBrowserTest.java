@@ -1,53 +1,55 @@
 package com.qingke.dashboard;
 
+import com.qingke.demo.DemoData;
 import com.qingke.employee.Employee;
-import com.qingke.platform.QingkeConfig;
 import com.qingke.platform.security.SessionTokens;
-import com.qingke.support.Fixtures;
+import com.qingke.scoring.AnalysisWorker;
+import com.qingke.scoring.DailyAnalysis;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import java.io.File;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Opens the workbench in Debian's Chromium (playwright-core, sidebar-web/e2e/dashboard.e2e.mjs) as a signed-in manager,
+ * Opens the workbench in Debian's Chromium (playwright-core, sidebar-web/e2e/dashboard.e2e.mjs) as the demo manager 刘洋,
  * on a desktop and a phone viewport: every chart drew a canvas, no console errors, no request leaves the app, the
- * live list refreshes; screenshots go to docs/screenshots/.
+ * live list refreshes; screenshots go to docs/screenshots/. The data: the demo data set loaded into a corp of its own,
+ * analysed by the real pipeline (intent grades, win rates, recommended actions), plus an active model snapshot.
  */
 @QuarkusTest
 class DashboardBrowserTest {
     /** The version sidebar-web/package.json pins. */
     private static final String PLAYWRIGHT = "1.65.1";
 
-    @Inject Fixtures fixtures;
-    @Inject QingkeConfig config;
+    @Inject DemoData demo;
+    @Inject DailyAnalysis analysis;
+    @Inject AnalysisWorker worker;
     @Inject SessionTokens tokens;
 
     @TestHTTPResource("/")
     URL base;
 
-    private ShowcaseTeam team;
-
-    @AfterEach
-    void retireModel() {
-        if (team != null) {
-            team.retire();
-        }
-    }
-
     @Test
     void theDashboardRendersItsChartsInARealBrowserOnDesktopAndPhone() throws Exception {
-        team = new ShowcaseTeam(fixtures, config.corpId()).seed();
-        Employee manager = fixtures.manager("刘洋");
+        String corp = "ww-e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        assertTrue(demo.loadIfEmpty(corp).isPresent());
+        analysis.enqueueAll(corp, "e2e");
+        while (worker.drain(100) > 0) {
+            // analyse every demo customer: intent grades, win rates and recommended actions
+        }
+        ModelSnapshots.active(corp, 71, 92, 0.78, 0.18, new double[] {0.05, 0.11, 0.18, 0.26, 0.33, 0.41, 0.5, 0.61, 0.72, 0.86},
+                new double[] {0.04, 0.12, 0.15, 0.29, 0.31, 0.45, 0.47, 0.64, 0.7, 0.88});
+        Employee manager = QuarkusTransaction.requiringNew().call(() -> Employee.findByUserId(corp, "liuyang").orElseThrow());
         Path root = Path.of(System.getProperty("user.dir"));
         Path script = root.resolve("sidebar-web/e2e/dashboard.e2e.mjs");
         assertTrue(Files.exists(script), "e2e script " + script);

@@ -1,12 +1,15 @@
 package com.qingke.wecom;
 
-import com.qingke.platform.ProblemException;
 import com.qingke.recommendation.DeliveryRequest;
 import com.qingke.recommendation.DeliveryResult;
 import com.qingke.recommendation.MessageDelivery;
+import com.qingke.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Confirmed recommended messages that cannot go through the open chat become WeCom group-send tasks. */
+/**
+ * Delivers a confirmed message as a WeCom one-to-one group-send template (add_msg_template): it appears in the rep's
+ * WeCom client and goes out with one tap. The tracked link travels as the link card.
+ */
 @ApplicationScoped
 public class WeComMessageDelivery implements MessageDelivery {
     private final GroupSendGateway groupSend;
@@ -17,15 +20,16 @@ public class WeComMessageDelivery implements MessageDelivery {
 
     @Override
     public DeliveryResult deliver(DeliveryRequest request) {
-        GroupSendGateway.Message message = request.link() == null
-                ? GroupSendGateway.Message.text(request.text())
-                : new GroupSendGateway.Message(request.text(), request.link().title(), request.link().url(), request.link().description());
-        try {
-            GroupSendGateway.Created created = groupSend.send(request.customerId(), request.senderEmployeeId(), message,
-                    "employee:" + request.senderEmployeeId());
-            return new DeliveryResult(true, created.msgId(), null);
-        } catch (ProblemException e) {
-            return new DeliveryResult(false, null, e.getMessage());
+        boolean noText = request.text() == null || request.text().isBlank();
+        if (noText && request.link() == null) {
+            throw ProblemException.badRequest("该推荐动作没有可发送的内容");
         }
+        String text = noText ? request.link().title() : request.text();
+        GroupSendGateway.Message message = request.link() == null
+                ? GroupSendGateway.Message.text(text)
+                : new GroupSendGateway.Message(text, request.link().title(), request.link().url(), request.link().description());
+        GroupSendGateway.Created created = groupSend.send(request.customerId(), request.senderEmployeeId(), message,
+                "employee:" + request.senderEmployeeId());
+        return new DeliveryResult(true, created.msgId(), null);
     }
 }

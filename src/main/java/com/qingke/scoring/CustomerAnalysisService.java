@@ -2,6 +2,7 @@ package com.qingke.scoring;
 
 import com.qingke.customer.Customer;
 import com.qingke.opportunity.Opportunity;
+import com.qingke.platform.RowLocks;
 import com.qingke.recommendation.ActionReconciler;
 import com.qingke.recommendation.Reconciliation;
 import com.qingke.recommendation.rules.CompiledRules;
@@ -38,10 +39,8 @@ public class CustomerAnalysisService {
 
     @Transactional
     public AnalysisResult analyse(long customerId) {
-        // one analysis per customer at a time, so two workers cannot both propose the same rule's action. Native SQL:
-        // Hibernate's MySQL dialect locks with "for update of alias", which MariaDB rejects.
-        em.createNativeQuery("select id from customer where id = ?1 for update").setParameter(1, customerId).getResultList();
-        Customer customer = Customer.findById(customerId);
+        // one analysis per customer at a time, so two workers cannot both propose the same rule's action
+        Customer customer = RowLocks.one(em, Customer.class, "customer", customerId);
         if (customer == null) {
             return AnalysisResult.skipped(customerId, List.of());
         }

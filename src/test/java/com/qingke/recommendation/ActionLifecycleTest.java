@@ -224,12 +224,13 @@ class ActionLifecycleTest {
     }
 
     @Test
-    void groupSendWithoutAConfiguredChannelIs503() {
+    void groupSendToACustomerWithoutAWeComContactFailsAndTheActionStaysConfirmed() {
+        // The WeCom group-send channel (wecom.WeComMessageDelivery) is present; this customer has no external_userid.
         repWithCustomer();
         RecommendedAction a = data.action(customer, ActionKind.MESSAGE, x -> x.draftText = "草稿");
         post(rep, "/api/actions/" + a.id + "/confirm", "{}").statusCode(200);
 
-        post(rep, "/api/actions/" + a.id + "/group-send", null).statusCode(503).body("title", is("群发通道未配置"));
+        post(rep, "/api/actions/" + a.id + "/group-send", null).statusCode(502).body("title", is("群发失败"));
         assertThat(data.reload(RecommendedAction.class, a.id).status).isEqualTo(ActionStatus.CONFIRMED);
     }
 

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Server time of the manager workbench on a running app (docs/BENCHMARKS.md, section "Dashboard").
+# Usage: bench/dashboard.sh [requests per URL]   (default 30)
+# Env:   QK_BASE_URL (default http://localhost:8080), QK_DB (MariaDB database the app uses, default qingke_bench),
+#        QK_CORP (default ww-demo-corp), QINGKE_SESSION_SECRET (the app's session secret, required).
+# Signs in as the corp's manager liuyang with a session token made here (same format as SessionTokens), then requests
+# each URL N times after a warm-up and prints the median / p90 / max of the Server-Timing "render" duration (queries
+# plus template, measured inside the app) and of curl's total time.
+set -euo pipefail
+N=${1:-30}
+BASE=${QK_BASE_URL:-http://localhost:8080}
+DB=${QK_DB:-qingke_bench}
+CORP=${QK_CORP:-ww-demo-corp}
+: "${QINGKE_SESSION_SECRET:?set QINGKE_SESSION_SECRET to the app's session secret}"
+
+sql() { mariadb --protocol=tcp -h127.0.0.1 -uroot -N -B "$DB" -e "$1"; }
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+manager=$(sql "select id from employee where corp_id='$CORP' and wecom_userid='liuyang'")
+rep=$(sql "select id from employee where corp_id='$CORP' and wecom_userid='zhangwei'")
+payload=$(printf '%s|liuyang|%s|%s' "$manager" "$CORP" "$(( $(date +%s) + 3600 ))" | b64url)
+signature=$(printf '%s' "$payload" | openssl dgst -sha256 -hmac "$QINGKE_SESSION_SECRET" -binary | b64url)
+token="$payload.$signature"
+
+echo "data: $(sql "select count(*) from customer where corp_id='$CORP'") customers, $(sql "select count(*) from behaviour_event where corp_id='$CORP'") events"
+stats() { sort -n | awk '{v[NR]=$1} END {printf "median %7.1f  p90 %7.1f  max %7.1f ms", v[int((NR+1)/2)], v[int(NR*0.9+0.5)], v[NR]}'; }
+measure() {
+  local label=$1 path=$2 render=() total=()
+  for _ in 1 2 3 4 5; do curl -s -o /dev/null -b "qk_session=$token" "$BASE$path"; done
+  for _ in $(seq "$N"); do
+    out=$(curl -s -o /dev/null -D - -w 'TOTAL %{time_total} %{http_code}\n' -b "qk_session=$token" "$BASE$path")
+    code=$(awk '/^TOTAL/ {print $3}' <<<"$out")
+    [ "$code" = 200 ] || { echo "$path answered $code" >&2; exit 1; }
+    render+=("$(grep -i '^server-timing:' <<<"$out" | sed -E 's/.*dur=([0-9.]+).*/\1/')")
+    total+=("$(awk '/^TOTAL/ {printf "%.1f", $2 * 1000}' <<<"$out")")
+  done
+  printf '%-34s server %s | curl total %s\n' "$label" \
+    "$( [ -n "${render[0]}" ] && printf '%s\n' "${render[@]}" | stats || echo '(no Server-Timing)')" \
+    "$(printf '%s\n' "${total[@]}" | stats)"
+}
+today=$(TZ=Asia/Shanghai date +%F)
+measure "/dashboard (30 days, team)" "/dashboard"
+measure "/dashboard (30 days, one rep)" "/dashboard?rep=$rep"
+measure "/dashboard (90 days, team)" "/dashboard?from=$(TZ=Asia/Shanghai date -d "$today -89 days" +%F)&to=$(TZ=Asia/Shanghai date -d "$today +1 day" +%F)"
+measure "/dashboard (366 days, team)" "/dashboard?from=$(TZ=Asia/Shanghai date -d "$today -365 days" +%F)&to=$(TZ=Asia/Shanghai date -d "$today +1 day" +%F)"
+measure "/dashboard/api/activity (live)" "/dashboard/api/activity"

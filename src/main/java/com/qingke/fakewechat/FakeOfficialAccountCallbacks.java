@@ -138,15 +138,22 @@ public class FakeOfficialAccountCallbacks {
         HttpRequest request = HttpRequest.newBuilder(URI.create(appBaseUrl() + CALLBACK_PATH + "?" + callback.query()))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "text/xml; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(callback.body())).build();
+        Delivery delivery;
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Delivery(response.statusCode(), response.body());
+            delivery = new Delivery(response.statusCode(), response.body());
         } catch (IOException e) {
-            return new Delivery(0, e.getMessage());
+            delivery = new Delivery(0, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Delivery(0, "interrupted");
+            delivery = new Delivery(0, "interrupted");
         }
+        String answer = delivery.body() == null ? "" : delivery.body().contains("<Encrypt>") ? "（加密的被动回复）"
+                : delivery.body().length() > 120 ? delivery.body().substring(0, 120) : delivery.body();
+        state.recordDelivery(new FakeOfficialAccountState.Delivery(field(callback.plainXml(), "Event"),
+                field(callback.plainXml(), "FromUserName"), field(callback.plainXml(), "EventKey"), delivery.status(), answer,
+                Instant.now()));
+        return delivery;
     }
 
     private OfficialAccountCrypto crypto() {

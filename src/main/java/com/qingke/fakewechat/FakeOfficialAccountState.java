@@ -29,6 +29,10 @@ public class FakeOfficialAccountState {
         }
     }
 
+    /** An event posted to the app and what it answered. */
+    public record Delivery(String event, String openid, String eventKey, int httpStatus, String answer, Instant at) {
+    }
+
     /** A QR code the app created with qrcode/create. */
     public record QrCode(String ticket, String sceneStr, boolean permanent, Integer expireSeconds, String url, Instant createdAt) {
     }
@@ -36,6 +40,7 @@ public class FakeOfficialAccountState {
     private final Map<String, Follower> followers = new ConcurrentHashMap<>();
     private final Map<String, QrCode> qrCodes = new ConcurrentHashMap<>();
     private final Map<String, Integer> calls = new ConcurrentHashMap<>();
+    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final Map<String, List<Integer>> faults = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
     private final Clock clock = Clock.systemUTC();
@@ -55,6 +60,20 @@ public class FakeOfficialAccountState {
 
     public Optional<Follower> follower(String openid) {
         return Optional.ofNullable(openid == null ? null : followers.get(openid));
+    }
+
+    /** Followers and former followers, oldest first. */
+    public List<Follower> followers() {
+        return followers.values().stream().sorted((a, b) -> Long.compare(a.subscribeTime, b.subscribeTime)).toList();
+    }
+
+    public void recordDelivery(Delivery d) {
+        deliveries.add(d);
+    }
+
+    /** Events posted to the app, oldest first. */
+    public List<Delivery> deliveries() {
+        return List.copyOf(deliveries);
     }
 
     public void putQrCode(QrCode qr) {

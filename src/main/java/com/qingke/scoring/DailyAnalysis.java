@@ -2,14 +2,13 @@ package com.qingke.scoring;
 
 import com.qingke.customer.CustomerStatus;
 import com.qingke.inbox.InboxStatus;
+import com.qingke.platform.JobRuns;
 import com.qingke.platform.QingkeConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import org.jboss.logging.Logger;
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,11 +25,13 @@ public class DailyAnalysis {
     private final EntityManager em;
     private final QingkeConfig qingke;
     private final ScoringConfig config;
+    private final JobRuns jobRuns;
 
-    DailyAnalysis(EntityManager em, QingkeConfig qingke, ScoringConfig config) {
+    DailyAnalysis(EntityManager em, QingkeConfig qingke, ScoringConfig config, JobRuns jobRuns) {
         this.em = em;
         this.qingke = qingke;
         this.config = config;
+        this.jobRuns = jobRuns;
     }
 
     @Scheduled(cron = "${qingke.scoring.daily-cron}", timeZone = "${qingke.scoring.zone}",
@@ -45,15 +46,11 @@ public class DailyAnalysis {
 
     /** Enqueues every active customer of the corp, unless this period already ran; returns how many, or -1 if it ran. */
     public int runOnce(String corpId, String periodKey) {
-        if (!claim(corpId, periodKey)) {
+        if (!jobRuns.claim(corpId, JOB, periodKey)) {
             return -1;
         }
         int queued = enqueueAll(corpId, "DAILY " + periodKey);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "update job_run set finished_at = ?1, result = ?2 where corp_id = ?3 and job_name = ?4 and period_key = ?5")
-                .setParameter(1, Instant.now()).setParameter(2, queued + " customers queued")
-                .setParameter(3, corpId).setParameter(4, JOB).setParameter(5, periodKey)
-                .executeUpdate());
+        jobRuns.finish(corpId, JOB, periodKey, queued + " customers queued");
         return queued;
     }
 
@@ -65,25 +62,5 @@ public class DailyAnalysis {
                 .setParameter(1, AnalysisRequests.TOPIC).setParameter(2, reason).setParameter(3, InboxStatus.PENDING.name())
                 .setParameter(4, Instant.now()).setParameter(5, corpId).setParameter(6, CustomerStatus.ACTIVE.name())
                 .executeUpdate());
-    }
-
-    private boolean claim(String corpId, String periodKey) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                            "insert into job_run (corp_id, job_name, period_key, instance_id, started_at) values (?1, ?2, ?3, ?4, ?5)")
-                    .setParameter(1, corpId).setParameter(2, JOB).setParameter(3, periodKey)
-                    .setParameter(4, ManagementFactory.getRuntimeMXBean().getName()).setParameter(5, Instant.now())
-                    .executeUpdate());
-            return true;
-        } catch (PersistenceException e) {
-            // the unique (corp, job, period) key says another instance already ran it; anything else is a real error
-            Number runs = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
-                            "select count(*) from job_run where corp_id = ?1 and job_name = ?2 and period_key = ?3")
-                    .setParameter(1, corpId).setParameter(2, JOB).setParameter(3, periodKey).getSingleResult());
-            if (runs.longValue() > 0) {
-                return false;
-            }
-            throw e;
-        }
     }
 }

@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class FactBuilder {
     /** What the customer does, as opposed to what the rep does: these make a customer "active". */
-    static final Set<EventType> CUSTOMER_ACTIVITY = EnumSet.of(EventType.SCAN, EventType.SUBSCRIBE, EventType.MENU_CLICK,
+    public static final Set<EventType> CUSTOMER_ACTIVITY = EnumSet.of(EventType.SCAN, EventType.SUBSCRIBE, EventType.MENU_CLICK,
             EventType.PAGE_VIEW, EventType.FORM_SUBMITTED, EventType.ADDED_WECOM, EventType.CHAT, EventType.VIEWED_QUOTE,
             EventType.DOWNLOADED_MATERIAL);
     /** A rep reaching out. */
@@ -97,7 +97,7 @@ public class FactBuilder {
             List<OpportunityFact> opportunityFacts = new ArrayList<>();
             for (Opportunity o : opportunities.getOrDefault(customer.id, List.of())) {
                 OpportunityFact of = opportunityFact(o, contacts.getOrDefault(o.id, List.of()), activity, now);
-                WinRateEstimate estimate = winRate.estimate(snapshot(o, of, activity));
+                WinRateEstimate estimate = winRate.estimate(snapshot(o, of, activity, fact.getDaysSinceLastActivity()));
                 of.setWinRate(estimate.probability());
                 of.setWinRateFactors(estimate.factors());
                 winRates.put(o.id, estimate);
@@ -222,13 +222,17 @@ public class FactBuilder {
         return f;
     }
 
-    private static OpportunitySnapshot snapshot(Opportunity o, OpportunityFact f, Activity activity) {
+    private static OpportunitySnapshot snapshot(Opportunity o, OpportunityFact f, Activity activity, int daysSinceLastActivity) {
+        int quoteViewsSinceCreated = (int) activity.getEvents().stream()
+                .filter(e -> e.getType().equals(EventType.VIEWED_QUOTE.name()) && !e.getOccurredAt().isBefore(o.createdAt))
+                .count();
         return new OpportunitySnapshot(o.id, o.corpId, o.stage, o.amount, o.channel == null ? null : o.channel.name(),
                 f.getAgeDays(), f.getDaysInStage(), o.contactCount,
                 DecisionChainStatus.valueOf(f.getDecisionChainStatus()), f.isDecisionMakerReached(),
                 f.getDecisionContacts(), f.getContactsReached(),
                 activity.count(EventType.VIEWED_QUOTE.name(), 30), activity.count(EventType.DOWNLOADED_MATERIAL.name(), 30),
-                activity.count(EventType.FORM_SUBMITTED.name(), 30), activity.count(EventType.CHAT.name(), 30));
+                activity.count(EventType.FORM_SUBMITTED.name(), 30), activity.count(EventType.CHAT.name(), 30),
+                quoteViewsSinceCreated, daysSinceLastActivity);
     }
 
     private static TaskFact taskFact(CrmTask t, Instant now) {

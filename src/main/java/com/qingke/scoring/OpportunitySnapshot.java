@@ -23,9 +23,12 @@ import java.math.BigDecimal;
  * @param downloads30d        material downloads in the last 30 days
  * @param forms30d            form submissions in the last 30 days
  * @param chats30d            chats in the last 30 days
+ * @param quoteViewsSinceCreated the customer's quote views since the opportunity was created
+ * @param daysSinceLastActivity  days since the customer last did anything (scan, form, chat, view, download...)
  */
 public record OpportunitySnapshot(Long opportunityId, String corpId, Stage stage, BigDecimal amount, String channel,
                                   int ageDays, int daysInStage, int contactCount, DecisionChainStatus decisionChainStatus,
                                   boolean decisionMakerReached, int decisionContacts, int contactsReached,
-                                  int quoteViews30d, int downloads30d, int forms30d, int chats30d) {
+                                  int quoteViews30d, int downloads30d, int forms30d, int chats30d,
+                                  int quoteViewsSinceCreated, int daysSinceLastActivity) {
 }

@@ -1,0 +1,137 @@
+package com.qingke.scoring.winrate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.qingke.opportunity.Opportunity;
+import com.qingke.opportunity.Stage;
+import com.qingke.platform.JobRuns;
+import com.qingke.platform.QingkeConfig;
+import com.qingke.scoring.AnalysisRequests;
+import com.qingke.scoring.ModelSnapshot;
+import com.qingke.scoring.ScoringConfig;
+import com.qingke.scoring.model.Example;
+import com.qingke.scoring.model.ModelCard;
+import com.qingke.scoring.model.StagePrior;
+import com.qingke.scoring.model.TrainedModel;
+import com.qingke.scoring.model.TrainerConfig;
+import com.qingke.scoring.model.WinRateTrainer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Retrains the win-rate model from the corp's own won/lost history (WF-06): nightly, on demand, and at start-up in
+ * demo mode. Each run stores a model snapshot with its cross-validated quality and makes it the active one; open
+ * opportunities are then re-analysed so their stored win rates move to the new model.
+ */
+@ApplicationScoped
+public class WinRateTraining {
+    public static final String KIND = "WIN_RATE";
+    static final String JOB = "win-rate-training";
+    private static final Logger LOG = Logger.getLogger(WinRateTraining.class);
+
+    private final ClosedDeals closedDeals;
+    private final TrainedWinRateEstimator estimator;
+    private final AnalysisRequests analysis;
+    private final JobRuns jobRuns;
+    private final QingkeConfig qingke;
+    private final ScoringConfig scoring;
+    private final WinRateConfig config;
+    private final ObjectMapper json;
+
+    WinRateTraining(ClosedDeals closedDeals, TrainedWinRateEstimator estimator, AnalysisRequests analysis, JobRuns jobRuns,
+                    QingkeConfig qingke, ScoringConfig scoring, WinRateConfig config, ObjectMapper json) {
+        this.closedDeals = closedDeals;
+        this.estimator = estimator;
+        this.analysis = analysis;
+        this.jobRuns = jobRuns;
+        this.qingke = qingke;
+        this.scoring = scoring;
+        this.config = config;
+        this.json = json;
+    }
+
+    @Scheduled(cron = "${qingke.win-rate.retrain-cron}", timeZone = "${qingke.scoring.zone}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void nightly() {
+        String corp = qingke.corpId();
+        String period = LocalDate.now(ZoneId.of(scoring.zone())).toString();
+        if (jobRuns.claim(corp, JOB, period)) {
+            ModelSnapshot snapshot = retrain(corp);
+            jobRuns.finish(corp, JOB, period, "snapshot " + snapshot.id);
+        }
+    }
+
+    void onStart(@Observes @Priority(5000) StartupEvent event) {
+        if (config.trainOnStart() && activeSnapshot(qingke.corpId()) == null) {
+            retrain(qingke.corpId());
+        }
+    }
+
+    /** Trains on every closed deal of the corp, stores and activates the snapshot, and returns it. */
+    public ModelSnapshot retrain(String corpId) {
+        List<Example> examples = QuarkusTransaction.requiringNew().call(() -> closedDeals.examples(corpId));
+        TrainedModel model = WinRateTrainer.train(examples, trainerConfig());
+        ModelCard card = model.card();
+        ModelSnapshot snapshot = QuarkusTransaction.requiringNew().call(() -> {
+            ModelSnapshot.update("active = false where corpId = ?1 and kind = ?2 and active = true", corpId, KIND);
+            ModelSnapshot s = new ModelSnapshot();
+            s.corpId = corpId;
+            s.kind = KIND;
+            s.trainingSize = card.trainingSize();
+            s.wonCount = card.won();
+            s.lostCount = card.lost();
+            s.auc = card.cvAuc();
+            s.brier = card.cvBrier();
+            s.signalFound = card.signalFound();
+            s.card = json.convertValue(card, Map.class);
+            s.model = model.toJson();
+            s.active = true;
+            s.persist();
+            return s;
+        });
+        estimator.forget(corpId);
+        int queued = reanalyseOpenDeals(corpId);
+        LOG.infof("Win-rate model snapshot %d trained on %d closed deals (%s, AUC %s, Brier %s); %d customers queued for re-analysis",
+                snapshot.id, card.trainingSize(), card.status(), card.cvAuc(), card.cvBrier(), queued);
+        return snapshot;
+    }
+
+    public ModelSnapshot activeSnapshot(String corpId) {
+        return QuarkusTransaction.requiringNew().call(() -> ModelSnapshot.<ModelSnapshot>find(
+                "corpId = ?1 and kind = ?2 and active = true order by id desc", corpId, KIND).firstResult());
+    }
+
+    TrainerConfig trainerConfig() {
+        ScoringConfig.StagePrior p = scoring.stagePrior();
+        StagePrior configured = StagePrior.configured(Map.of(
+                Stage.INITIAL.name(), p.initial(), Stage.QUALIFIED.name(), p.qualified(),
+                Stage.PROPOSAL.name(), p.proposal(), Stage.NEGOTIATION.name(), p.negotiation()), p.initial());
+        return TrainerConfig.defaults().toBuilder()
+                .stageOrder(DealExamples.STAGE_ORDER)
+                .configuredPrior(configured)
+                .stageAsFeature(true)
+                // linear terms only: quantile bins multiply the columns, which a few hundred deals cannot pay for
+                .numericBins(0)
+                .minClosedExamples(config.minClosedDeals())
+                .priorStrength(config.priorStrength())
+                .featureLabels(DealExamples.LABELS)
+                .build();
+    }
+
+    private int reanalyseOpenDeals(String corpId) {
+        List<Long> customers = QuarkusTransaction.requiringNew().call(() -> Opportunity.getEntityManager()
+                .createQuery("select distinct o.customerId from Opportunity o where o.corpId = :corp and o.stage not in :closed", Long.class)
+                .setParameter("corp", corpId).setParameter("closed", List.of(Stage.WON, Stage.LOST))
+                .getResultList());
+        QuarkusTransaction.requiringNew().run(() -> customers.forEach(id -> analysis.request(corpId, id, "WIN_RATE_MODEL_RETRAINED")));
+        return customers.size();
+    }
+}

@@ -5,6 +5,8 @@ import com.qingke.employee.Employee;
 import com.qingke.platform.security.SessionTokens;
 import com.qingke.scoring.AnalysisWorker;
 import com.qingke.scoring.DailyAnalysis;
+import com.qingke.scoring.ModelSnapshot;
+import com.qingke.scoring.winrate.WinRateTraining;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Opens the workbench in Debian's Chromium (playwright-core, sidebar-web/e2e/dashboard.e2e.mjs) as the demo manager 刘洋,
  * on a desktop and a phone viewport: every chart drew a canvas, no console errors, no request leaves the app, the
  * live list refreshes; screenshots go to docs/screenshots/. The data: the demo data set loaded into a corp of its own,
- * analysed by the real pipeline (intent grades, win rates, recommended actions), plus an active model snapshot.
+ * with its win-rate model trained on the demo's closed deals and every customer analysed by the real pipeline (intent
+ * grades, win rates, recommended actions).
  */
 @QuarkusTest
 class DashboardBrowserTest {
@@ -34,6 +37,7 @@ class DashboardBrowserTest {
     @Inject DemoData demo;
     @Inject DailyAnalysis analysis;
     @Inject AnalysisWorker worker;
+    @Inject WinRateTraining training;
     @Inject SessionTokens tokens;
 
     @TestHTTPResource("/")
@@ -43,13 +47,20 @@ class DashboardBrowserTest {
     void theDashboardRendersItsChartsInARealBrowserOnDesktopAndPhone() throws Exception {
         String corp = "ww-e2e-" + UUID.randomUUID().toString().substring(0, 8);
         assertTrue(demo.loadIfEmpty(corp).isPresent());
+        ModelSnapshot model = training.retrain(corp);
         analysis.enqueueAll(corp, "e2e");
         while (worker.drain(100) > 0) {
             // analyse every demo customer: intent grades, win rates and recommended actions
         }
-        ModelSnapshots.active(corp, 71, 92, 0.78, 0.18, new double[] {0.05, 0.11, 0.18, 0.26, 0.33, 0.41, 0.5, 0.61, 0.72, 0.86},
-                new double[] {0.04, 0.12, 0.15, 0.29, 0.31, 0.45, 0.47, 0.64, 0.7, 0.88});
         Employee manager = QuarkusTransaction.requiringNew().call(() -> Employee.findByUserId(corp, "liuyang").orElseThrow());
+
+        // The model card the training stored is what the page shows as the model's quality.
+        io.restassured.RestAssured.given().cookie("qk_session", tokens.issue(manager)).get("/dashboard/api/summary")
+                .then().statusCode(200)
+                .body("pipeline.model.snapshotId", org.hamcrest.Matchers.is(model.id.intValue()))
+                .body("pipeline.model.trainingSize", org.hamcrest.Matchers.is(model.trainingSize))
+                .body("pipeline.model.calibration.size()", org.hamcrest.Matchers.greaterThan(0))
+                .body("pipeline.winRateByStage.scored.sum()", org.hamcrest.Matchers.greaterThan(0));
         Path root = Path.of(System.getProperty("user.dir"));
         Path script = root.resolve("sidebar-web/e2e/dashboard.e2e.mjs");
         assertTrue(Files.exists(script), "e2e script " + script);

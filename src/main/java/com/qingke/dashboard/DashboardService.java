@@ -87,10 +87,11 @@ public class DashboardService {
     private Dashboard compute(DashboardFilter f, OpportunitySort order) {
         Instant now = clock.instant();
         String asOf = Fmt.dateTime(now, config.zone());
+        Actions team = actions.actions(f, now, config.listRows());
         return new Dashboard(f.period().label(), f.period().from().toString(), f.period().to().toString(),
                 f.period().previous().label(), f.repId(), f.repId() == null ? "全部销售" : people.names(f.corpId()).get(f.repId()),
-                kpis.kpis(f, now), pipeline(f, order, config.listRows()), actions.actions(f, now, config.listRows()),
-                List.of(), kpis.channels(f), asOf, asOf);
+                kpis.kpis(f, now, team.team()), pipeline(f, order, config.listRows()), team, List.of(), kpis.channels(f),
+                asOf, asOf);
     }
 
     public Pipeline pipeline(DashboardFilter f, OpportunitySort order, int rows) {

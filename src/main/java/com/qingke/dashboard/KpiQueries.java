@@ -49,12 +49,16 @@ class KpiQueries {
     }
 
     List<Kpi> kpis(DashboardFilter f, Instant now) {
+        return kpis(f, now, total(actions.adoption(f)));
+    }
+
+    /** The KPIs, reusing the period's adoption figures the page has already counted for DB-04. */
+    List<Kpi> kpis(DashboardFilter f, Instant now, Actions.RepAdoption adoptNow) {
         DashboardFilter p = f.previous();
         LeadCounts[] leads = leadCounts(f, now);
         LeadCounts cur = leads[1];
         LeadCounts prev = leads[0];
         long[] tasks = taskCounts(f, now);
-        Actions.RepAdoption adoptNow = total(actions.adoption(f));
         Actions.RepAdoption adoptBefore = total(actions.adoption(p));
         List<Kpi> out = new ArrayList<>();
         out.add(new Kpi("lead-to-won", "线索→赢单转化率", Kpi.Kind.RATIO, Kpi.Measure.ratio(cur.won, cur.leads),

@@ -18,6 +18,12 @@ import org.jboss.logging.Logger;
  * A separate HTTP server that stands in for WeCom and the official-account platform in the demo and test profiles,
  * so that WxJava runs end to end without the internet. Every {@link FakeProductRoutes} bean is mounted under its
  * prefix. It binds to loopback only and refuses to start in the prod profile.
+ *
+ * <p>Adding the official account: write an {@code @ApplicationScoped FakeProductRoutes} with prefix "/mp" (routes
+ * such as {@code /cgi-bin/token}, {@code /cgi-bin/user/info}, {@code /cgi-bin/qrcode/create}), check tokens with
+ * {@link FakeTokens} under its own kind (e.g. "mp.access_token"), keep its state in a bean next to
+ * {@link FakeWeComState}, and point WxJava at {@link #mpApiHost()} through
+ * {@code WxMpDefaultConfigImpl#setHostConfig(WxMpHostConfig)} (apiHost; mpHost/openHost under other sub-paths).
  */
 @ApplicationScoped
 public class FakeWeChatServer {

@@ -80,6 +80,7 @@ public class FakeWeComApi implements FakeProductRoutes {
         api(router, HttpMethod.POST, "/cgi-bin/externalcontact/add_contact_way", this::addContactWay);
         api(router, HttpMethod.POST, "/cgi-bin/externalcontact/get_contact_way", this::getContactWay);
         api(router, HttpMethod.POST, "/cgi-bin/externalcontact/add_msg_template", this::addMsgTemplate);
+        api(router, HttpMethod.POST, "/cgi-bin/message/send", this::sendAppMessage);
         router.get("/connect/oauth2/authorize").handler(this::authorizePage);
         router.get("/connect/oauth2/pick").handler(this::pick);
     }
@@ -455,5 +456,30 @@ public class FakeWeComApi implements FakeProductRoutes {
 
     static String escape(String s) {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** message/send: an app message to employees; unknown userids come back in invaliduser, as WeCom answers. */
+    private JsonObject sendAppMessage(Call call) {
+        JsonObject b = call.body();
+        String toUser = b.getString("touser", "");
+        String type = b.getString("msgtype");
+        if (toUser.isBlank() || type == null) {
+            throw new ApiError(40003, "touser or msgtype empty");
+        }
+        if (b.getInteger("agentid") == null || b.getInteger("agentid") != app.agentId()) {
+            throw new ApiError(40056, "invalid agentid");
+        }
+        List<String> delivered = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
+        for (String user : toUser.split("\\|")) {
+            (state.employee(user).isPresent() ? delivered : invalid).add(user);
+        }
+        JsonObject content = b.getJsonObject(type, new JsonObject());
+        String text = content.getString("content", content.getString("description", ""));
+        String msgId = "app" + state.nextId();
+        if (!delivered.isEmpty()) {
+            state.addAppMessage(new FakeWeComState.AppMessage(msgId, List.copyOf(delivered), type, text, state.clock().instant()));
+        }
+        return new JsonObject().put("invaliduser", String.join("|", invalid)).put("msgid", msgId);
     }
 }

@@ -67,6 +67,10 @@ public class FakeWeComState {
                               Instant createdAt) {
     }
 
+    /** An application message (message/send) the app sent to employees. */
+    public record AppMessage(String msgId, List<String> toUsers, String msgType, String content, Instant at) {
+    }
+
     public record Callback(String changeType, String userId, String externalUserId, String state, int httpStatus,
                            String answer, Instant firedAt) {
     }
@@ -80,6 +84,7 @@ public class FakeWeComState {
     private final Map<String, ContactWay> contactWays = new ConcurrentHashMap<>();
     private final List<MsgTemplate> templates = new CopyOnWriteArrayList<>();
     private final List<Callback> callbacks = new CopyOnWriteArrayList<>();
+    private final List<AppMessage> appMessages = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> calls = new ConcurrentHashMap<>();
     private final Map<String, List<Integer>> faults = new ConcurrentHashMap<>();
 
@@ -192,6 +197,15 @@ public class FakeWeComState {
     /** Group-send templates the app created with add_msg_template, oldest first. */
     public List<MsgTemplate> templates() {
         return List.copyOf(templates);
+    }
+
+    public void addAppMessage(AppMessage m) {
+        appMessages.add(m);
+    }
+
+    /** Application messages the app sent with message/send, oldest first. */
+    public List<AppMessage> appMessages() {
+        return List.copyOf(appMessages);
     }
 
     public void recordCallback(Callback c) {

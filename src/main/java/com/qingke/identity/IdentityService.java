@@ -7,6 +7,7 @@ import com.qingke.customer.PhoneNumbers;
 import com.qingke.platform.Audit;
 import com.qingke.platform.ProblemException;
 import com.qingke.platform.RowLocks;
+import com.qingke.scoring.AnalysisRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -41,11 +42,13 @@ public class IdentityService {
     private final EntityManager em;
     private final CustomerMerger merger;
     private final Audit audit;
+    private final AnalysisRequests analysis;
 
-    IdentityService(EntityManager em, CustomerMerger merger, Audit audit) {
+    IdentityService(EntityManager em, CustomerMerger merger, Audit audit, AnalysisRequests analysis) {
         this.em = em;
         this.merger = merger;
         this.audit = audit;
+        this.analysis = analysis;
     }
 
     /** The active customer an identifier belongs to, if any. */
@@ -178,7 +181,9 @@ public class IdentityService {
         List<Customer> pair = merger.lockPair(a, b);
         Customer survivor = CustomerMerger.olderOf(pair.get(0), pair.get(1));
         Customer gone = survivor == pair.get(0) ? pair.get(1) : pair.get(0);
-        return merger.merge(survivor, gone, reason, actor).id;
+        long mergeId = merger.merge(survivor, gone, reason, actor).id;
+        analysis.request(survivor.corpId, survivor.id, "merge");
+        return mergeId;
     }
 
     /** Puts everything a merge moved back where it was, and the merged customer's own fields and status. */
@@ -188,7 +193,10 @@ public class IdentityService {
         if (record == null) {
             throw ProblemException.notFound("合并记录", mergeId);
         }
-        return merger.undo(record, actor);
+        MergeRecord undone = merger.undo(record, actor);
+        analysis.request(undone.corpId, undone.survivorId, "merge-undone");
+        analysis.request(undone.corpId, undone.mergedId, "merge-undone");
+        return undone;
     }
 
     /** A rep confirms two customers are one person: they are merged (the older survives). */

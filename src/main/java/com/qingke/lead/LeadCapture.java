@@ -4,15 +4,15 @@ import com.qingke.campaign.Campaign;
 import com.qingke.customer.Channel;
 import com.qingke.customer.Customer;
 import com.qingke.customer.CustomerFollower;
+import com.qingke.employee.Employee;
 import com.qingke.identity.IdentityService;
 import com.qingke.identity.ResolvedCustomer;
 import com.qingke.identity.TransientRetry;
-import com.qingke.inbox.InboxStatus;
-import com.qingke.inbox.OutboxEvent;
 import com.qingke.opportunity.Opportunity;
 import com.qingke.opportunity.Stage;
 import com.qingke.opportunity.StageChange;
 import com.qingke.platform.Audit;
+import com.qingke.scoring.AnalysisRequests;
 import com.qingke.timeline.BehaviourEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -39,16 +39,17 @@ import java.util.Optional;
 @ApplicationScoped
 public class LeadCapture {
     static final String ACTOR = "system:lead-capture";
-    static final String ANALYSIS_TOPIC = "ANALYSE_CUSTOMER";
 
     private final IdentityService identity;
     private final OwnerAssignment owners;
     private final InitialIntentScore initialScore;
     private final Audit audit;
     private final Event<LeadCaptured> captured;
+    private final AnalysisRequests analysis;
 
     LeadCapture(IdentityService identity, OwnerAssignment owners, InitialIntentScore initialScore, Audit audit,
-                Event<LeadCaptured> captured) {
+                Event<LeadCaptured> captured, AnalysisRequests analysis) {
+        this.analysis = analysis;
         this.identity = identity;
         this.owners = owners;
         this.initialScore = initialScore;
@@ -134,7 +135,8 @@ public class LeadCapture {
                 }
             }
         }
-        requestFullAnalysis(arrival.corpId(), customer.id, arrival.eventType().name());
+        // the full analysis (WF-03) replaces the first score; the request commits with the lead (outbox)
+        analysis.request(arrival.corpId(), customer.id, "lead:" + arrival.eventType().name());
 
         if (resolved.created() || opportunity != null) {
             Map<String, Object> detail = new LinkedHashMap<>();
@@ -153,29 +155,14 @@ public class LeadCapture {
             audit.record(arrival.corpId(), ACTOR, "LEAD_CAPTURED", "customer", customer.id, detail);
         }
         if (arrival.kind() == LeadArrival.Kind.LEAD && (resolved.created() || opportunity != null || newOwner)) {
+            Employee owner = customer.ownerId == null ? null : Employee.findById(customer.ownerId);
             captured.fire(new LeadCaptured(arrival.corpId(), customer.id, opportunity == null ? null : opportunity.id,
-                    customer.ownerId, resolved.created(), customer.name, customer.company, channelLabel(arrival.channel()),
-                    campaign == null ? null : campaign.name, customer.intentGrade));
+                    customer.ownerId, owner == null ? null : owner.wecomUserId, resolved.created(), customer.name,
+                    customer.company, channelLabel(arrival.channel()), campaign == null ? null : campaign.name,
+                    customer.intentGrade));
         }
         return new LeadResult(customer.id, resolved.created(), false, event.id, opportunity == null ? null : opportunity.id,
                 customer.ownerId, resolved.mergeIds(), resolved.suggestionIds());
-    }
-
-    /**
-     * The full analysis (WF-03) of the rules engineer's scoring package picks this request up; it is written to the
-     * outbox in this transaction, so it commits with the lead.
-     */
-    private static void requestFullAnalysis(String corpId, long customerId, String reason) {
-        long waiting = OutboxEvent.count("corpId = ?1 and topic = ?2 and aggregateId = ?3 and status = ?4 and attempts = 0",
-                corpId, ANALYSIS_TOPIC, customerId, InboxStatus.PENDING);
-        if (waiting == 0) {
-            OutboxEvent request = new OutboxEvent();
-            request.corpId = corpId;
-            request.topic = ANALYSIS_TOPIC;
-            request.aggregateId = customerId;
-            request.payload = "lead:" + reason;
-            request.persist();
-        }
     }
 
     private Opportunity openOpportunityIfNone(Customer customer, LeadArrival arrival, Campaign campaign) {

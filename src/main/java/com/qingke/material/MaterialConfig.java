@@ -11,8 +11,4 @@ public interface MaterialConfig {
     /** Opening the same tracked link again within this window is not a new behaviour event (refreshes, previews). */
     @WithDefault("PT10M")
     Duration repeatOpenWindow();
-
-    /** Create the demo materials (served at /materials/demo/{slug}) at start-up when the corp has none of them. */
-    @WithDefault("false")
-    boolean seedDemoMaterials();
 }

@@ -14,7 +14,6 @@ import java.util.List;
 
 @Path("/api/materials")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.REP)
 @Tag(name = "资料库 Material", description = "报价单、产品手册、客户案例、优惠方案，以及发给客户的追踪链接")
 public class MaterialResource {
@@ -40,6 +39,7 @@ public class MaterialResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MANAGER)
     @ResponseStatus(201)
     @Operation(summary = "新增资料（管理者）")

@@ -2,7 +2,6 @@ package com.qingke.material;
 
 import com.qingke.platform.Audit;
 import com.qingke.platform.ProblemException;
-import com.qingke.platform.QingkeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -13,11 +12,9 @@ import java.util.stream.Collectors;
 /** The material library: quotes, brochures, case studies and discounts that reps send with tracked links. */
 @ApplicationScoped
 public class MaterialService {
-    private final QingkeConfig config;
     private final Audit audit;
 
-    MaterialService(QingkeConfig config, Audit audit) {
-        this.config = config;
+    MaterialService(Audit audit) {
         this.audit = audit;
     }
 
@@ -80,34 +77,11 @@ public class MaterialService {
         return id == null ? Optional.empty() : Material.findByIdOptional(id);
     }
 
-    /** Adds the demo materials the corp does not have yet (matched by content URL); returns how many were added. */
-    @Transactional
-    public int ensureDemoMaterials(String corpId) {
-        int added = 0;
-        for (DemoMaterials.Item item : DemoMaterials.ITEMS) {
-            if (Material.count("corpId = ?1 and contentUrl = ?2", corpId, item.contentUrl()) == 0) {
-                Material m = new Material();
-                m.corpId = corpId;
-                m.kind = item.kind();
-                m.title = item.title();
-                m.description = item.description();
-                m.contentUrl = item.contentUrl();
-                m.persist();
-                added++;
-            }
-        }
-        return added;
-    }
-
     Material require(String corpId, long id) {
         Material m = Material.findById(id);
         if (m == null || !m.corpId.equals(corpId)) {
             throw ProblemException.notFound("资料", id);
         }
         return m;
-    }
-
-    String defaultCorp() {
-        return config.corpId();
     }
 }

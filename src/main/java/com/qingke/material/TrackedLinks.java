@@ -3,6 +3,7 @@ package com.qingke.material;
 import com.qingke.customer.Customer;
 import com.qingke.customer.CustomerStatus;
 import com.qingke.platform.ProblemException;
+import com.qingke.platform.RowLocks;
 import com.qingke.platform.QingkeConfig;
 import com.qingke.scoring.AnalysisRequests;
 import com.qingke.timeline.BehaviourEvent;
@@ -72,9 +73,8 @@ public class TrackedLinks {
     /** Records an open of the link (unless it repeats one within the window) and returns where to send the browser. */
     @Transactional
     public Optional<Opened> open(String token, Instant now) {
-        // lock the link so two simultaneous opens count once (native: MariaDB rejects Hibernate's "for update of alias")
-        em.createNativeQuery("select id from tracked_link where token = ?1 for update").setParameter(1, token).getResultList();
-        Optional<TrackedLink> found = TrackedLink.find("token", token).firstResultOptional();
+        // lock the link so two simultaneous opens count once
+        Optional<TrackedLink> found = RowLocks.where(em, TrackedLink.class, "tracked_link", "token", token).stream().findFirst();
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -5,6 +5,7 @@ import com.qingke.material.TrackedLinkView;
 import com.qingke.material.TrackedLinks;
 import com.qingke.platform.Audit;
 import com.qingke.platform.ProblemException;
+import com.qingke.platform.RowLocks;
 import com.qingke.platform.security.CurrentUser;
 import com.qingke.platform.security.CustomerAccess;
 import com.qingke.recommendation.rules.DraftRenderer;
@@ -276,12 +277,9 @@ public class ActionService {
             throw ProblemException.notFound("推荐动作", id);
         }
         access.require(a.customerId);
-        if (lock) {
-            // decisions on one action are serialised: a double click or a repeated report sees the first one's result
-            em.createNativeQuery("select id from recommended_action where id = ?1 for update").setParameter(1, id).getResultList();
-            em.refresh(a);
-        }
-        return a;
+        // decisions on one action are serialised and read the latest committed state: a double click or a repeated
+        // report sees the first one's result
+        return lock ? RowLocks.one(em, RecommendedAction.class, "recommended_action", id) : a;
     }
 
     private static void requireMove(RecommendedAction a, ActionStatus target) {

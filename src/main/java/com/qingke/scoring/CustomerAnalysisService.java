@@ -2,6 +2,7 @@ package com.qingke.scoring;
 
 import com.qingke.customer.Customer;
 import com.qingke.opportunity.Opportunity;
+import com.qingke.platform.RowLocks;
 import com.qingke.recommendation.ActionReconciler;
 import com.qingke.recommendation.Reconciliation;
 import com.qingke.recommendation.rules.CompiledRules;
@@ -38,10 +39,8 @@ public class CustomerAnalysisService {
 
     @Transactional
     public AnalysisResult analyse(long customerId) {
-        // one analysis per customer at a time, so two workers cannot both propose the same rule's action. Native SQL:
-        // Hibernate's MySQL dialect locks with "for update of alias", which MariaDB rejects.
-        em.createNativeQuery("select id from customer where id = ?1 for update").setParameter(1, customerId).getResultList();
-        Customer customer = Customer.findById(customerId);
+        // one analysis per customer at a time, so two workers cannot both propose the same rule's action
+        Customer customer = RowLocks.one(em, Customer.class, "customer", customerId);
         if (customer == null) {
             return AnalysisResult.skipped(customerId, List.of());
         }
@@ -53,24 +52,23 @@ public class CustomerAnalysisService {
         CustomerFacts input = facts.build(customer, now);
         Evaluation evaluation = evaluator.evaluate(rules, input.facts());
 
-        customer.intentGrade = evaluation.intentGrade();
-        customer.intentScore = evaluation.intentScore();
-        customer.intentReasons = new ArrayList<>(evaluation.intentReasons());
-        customer.riskTags = new ArrayList<>(evaluation.riskNames());
-        customer.analysedAt = now;
-        customer.ruleVersion = rules.version();
-        customer.modelSnapshotId = input.winRates().values().stream().map(WinRateEstimate::modelSnapshotId)
+        // bulk updates: analysis results are not a user's edit, so they must not bump the optimistic-lock version
+        // that a rep's concurrent edit of the same customer or opportunity is checked against
+        Long modelSnapshotId = input.winRates().values().stream().map(WinRateEstimate::modelSnapshotId)
                 .filter(id -> id != null).findFirst().orElse(null);
+        Customer.update("intentGrade = ?1, intentScore = ?2, intentReasons = ?3, riskTags = ?4, analysedAt = ?5, "
+                        + "ruleVersion = ?6, modelSnapshotId = ?7 where id = ?8",
+                evaluation.intentGrade(), evaluation.intentScore(), new ArrayList<>(evaluation.intentReasons()),
+                new ArrayList<>(evaluation.riskNames()), now, rules.version(), modelSnapshotId, customerId);
 
         List<AnalysisResult.OpportunityWinRate> winRates = new ArrayList<>();
         for (Map.Entry<Long, WinRateEstimate> e : input.winRates().entrySet()) {
-            Opportunity o = Opportunity.findById(e.getKey());
             WinRateEstimate estimate = e.getValue();
-            o.winRate = estimate.probability();
-            o.winRateFactors = new ArrayList<>(estimate.factors());
-            o.modelSnapshotId = estimate.modelSnapshotId();
-            o.intentScore = evaluation.intentScore();
-            winRates.add(new AnalysisResult.OpportunityWinRate(o.id, estimate.probability(), estimate.factors(), estimate.modelSnapshotId()));
+            Opportunity.update("winRate = ?1, winRateFactors = ?2, modelSnapshotId = ?3, intentScore = ?4 where id = ?5",
+                    estimate.probability(), new ArrayList<>(estimate.factors()), estimate.modelSnapshotId(),
+                    evaluation.intentScore(), e.getKey());
+            winRates.add(new AnalysisResult.OpportunityWinRate(e.getKey(), estimate.probability(), estimate.factors(),
+                    estimate.modelSnapshotId()));
         }
         Reconciliation reconciliation = actions.reconcile(customer, evaluation, input.facts(), rules, now);
         List<AnalysisResult.Risk> risks = evaluation.risks().stream()

@@ -15,7 +15,9 @@ import java.time.ZoneId;
 
 /**
  * Once a day every active customer is analysed again, because some rules depend on time passing (silence, stuck
- * stages, overdue payments). A job_run row per corp and day makes sure only one instance enqueues each day.
+ * stages, overdue payments). A job_run row per corp and day makes sure only one instance enqueues each day. Besides
+ * the cron, a check shortly after start-up (and every day after) catches up a day that no instance was running for,
+ * and gives a freshly loaded demo its grades and actions.
  */
 @ApplicationScoped
 public class DailyAnalysis {
@@ -37,6 +39,16 @@ public class DailyAnalysis {
     @Scheduled(cron = "${qingke.scoring.daily-cron}", timeZone = "${qingke.scoring.zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
+        runToday();
+    }
+
+    @Scheduled(every = "${qingke.scoring.catch-up-every}", delayed = "${qingke.scoring.catch-up-delay}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void catchUp() {
+        runToday();
+    }
+
+    private void runToday() {
         String period = LocalDate.now(ZoneId.of(config.zone())).toString();
         int queued = runOnce(qingke.corpId(), period);
         if (queued >= 0) {

@@ -32,6 +32,13 @@ public interface ScoringConfig {
     @WithDefault("0 30 6 * * ?")
     String dailyCron();
 
+    /** How long after start-up to check that today's daily analysis ran, and how often to check again. */
+    @WithDefault("30s")
+    String catchUpDelay();
+
+    @WithDefault("24h")
+    String catchUpEvery();
+
     /** The corp's time zone: the daily run is once per calendar day there. */
     @WithDefault("Asia/Shanghai")
     String zone();

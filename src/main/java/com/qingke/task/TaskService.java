@@ -3,6 +3,7 @@ package com.qingke.task;
 import com.qingke.opportunity.Opportunity;
 import com.qingke.platform.Audit;
 import com.qingke.platform.ProblemException;
+import com.qingke.platform.RowLocks;
 import com.qingke.scoring.AnalysisRequests;
 import com.qingke.timeline.BehaviourEvent;
 import com.qingke.timeline.EventType;
@@ -106,15 +107,9 @@ public class TaskService {
     /** The task, or 404 when it does not exist in the corp. */
     @Transactional
     public CrmTask require(String corpId, long taskId, boolean lock) {
-        if (lock) {
-            em.createNativeQuery("select id from task where id = ?1 for update").setParameter(1, taskId).getResultList();
-        }
-        CrmTask t = CrmTask.findById(taskId);
+        CrmTask t = lock ? RowLocks.one(em, CrmTask.class, "task", taskId) : CrmTask.findById(taskId);
         if (t == null || !t.corpId.equals(corpId)) {
             throw ProblemException.notFound("任务", taskId);
-        }
-        if (lock) {
-            em.refresh(t);
         }
         return t;
     }

@@ -55,7 +55,7 @@ public class EmployeeDirectory {
             } catch (WeComException ex) {
                 LOG.warnf("Directory lookup for follow user %s failed (%s); recording the userid only", userId, ex.getMessage());
             }
-            e.persist();
+            e.persistAndFlush();
             return e;
         });
     }

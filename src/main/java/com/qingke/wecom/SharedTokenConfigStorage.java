@@ -126,8 +126,11 @@ public class SharedTokenConfigStorage extends WxCpDefaultConfigImpl {
         return "SharedTokenConfigStorage[corpId=" + getCorpId() + ", agentId=" + getAgentId() + "]";
     }
 
-    /** One shared value (token or ticket) with its local read cache and its cross-instance refresh lock. */
-    static final class SharedValue {
+    /**
+     * One shared value (token or ticket) with its local read cache and its cross-instance refresh lock. Public so the
+     * official account's client ({@code com.qingke.officialaccount}) keeps its access token the same way.
+     */
+    public static final class SharedValue {
         private record Cached(SharedTokenStore.Entry entry, Instant readAt) {
         }
 
@@ -140,7 +143,11 @@ public class SharedTokenConfigStorage extends WxCpDefaultConfigImpl {
         private volatile Cached cached;
         final Lock lock = new TableLock();
 
-        SharedValue(SharedTokenStore store, String corpId, String key, Duration cacheTtl, Duration lockTtl, Clock clock) {
+        public Lock lock() {
+            return lock;
+        }
+
+        public SharedValue(SharedTokenStore store, String corpId, String key, Duration cacheTtl, Duration lockTtl, Clock clock) {
             this.store = store;
             this.corpId = corpId;
             this.key = key;
@@ -159,23 +166,23 @@ public class SharedTokenConfigStorage extends WxCpDefaultConfigImpl {
             return c.entry();
         }
 
-        String value() {
+        public String value() {
             SharedTokenStore.Entry e = entry();
             return e == null ? null : e.value();
         }
 
-        boolean isExpired() {
+        public boolean isExpired() {
             SharedTokenStore.Entry e = entry();
             return e == null || !e.isUsableAt(clock.instant());
         }
 
-        long expiresAtMillis() {
+        public long expiresAtMillis() {
             SharedTokenStore.Entry e = entry();
             return e == null || e.expiresAt() == null ? 0 : e.expiresAt().toEpochMilli();
         }
 
         /** WeCom refused the value we used: expire it in the table unless another instance already replaced it. */
-        void expire() {
+        public void expire() {
             Cached c = cached;
             if (c != null && c.entry() != null && c.entry().value() != null) {
                 store.expire(key, c.entry().value());
@@ -183,7 +190,7 @@ public class SharedTokenConfigStorage extends WxCpDefaultConfigImpl {
             cached = null;
         }
 
-        void update(String value, int expiresInSeconds) {
+        public void update(String value, int expiresInSeconds) {
             Instant expiresAt = clock.instant().plusSeconds(Math.max(expiresInSeconds - EXPIRY_MARGIN_SECONDS, 1));
             store.write(corpId, key, value, expiresAt);
             cached = new Cached(new SharedTokenStore.Entry(value, expiresAt), clock.instant());

@@ -9,12 +9,12 @@ import com.qingke.customer.PhoneNumbers;
 import com.qingke.employee.Employee;
 import com.qingke.identity.IdentityKind;
 import com.qingke.identity.IdentityLink;
-import com.qingke.inbox.OutboxEvent;
 import com.qingke.opportunity.Opportunity;
 import com.qingke.opportunity.Stage;
 import com.qingke.opportunity.StageChange;
 import com.qingke.platform.Audit;
 import com.qingke.platform.QingkeConfig;
+import com.qingke.scoring.AnalysisRequests;
 import com.qingke.timeline.BehaviourEvent;
 import com.qingke.timeline.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import me.chanjar.weixin.cp.bean.external.contact.ExternalContact;
 import me.chanjar.weixin.cp.bean.external.contact.FollowedUser;
 import me.chanjar.weixin.cp.bean.external.contact.WxCpExternalContactInfo;
@@ -48,11 +49,13 @@ public class WeComContactSync {
     private final QingkeConfig qingke;
     private final EmployeeDirectory directory;
     private final Audit audit;
+    private final AnalysisRequests analysis;
 
-    WeComContactSync(QingkeConfig qingke, EmployeeDirectory directory, Audit audit) {
+    WeComContactSync(QingkeConfig qingke, EmployeeDirectory directory, Audit audit, AnalysisRequests analysis) {
         this.qingke = qingke;
         this.directory = directory;
         this.audit = audit;
+        this.analysis = analysis;
     }
 
     public record Synced(Long customerId, boolean created) {
@@ -73,16 +76,20 @@ public class WeComContactSync {
                 .orElseGet(() -> follows.stream().min(Comparator.comparing(f -> f.getCreateTime() == null ? 0L : f.getCreateTime())).orElse(null));
         String channelState = state != null ? state : adding == null ? null : adding.getState();
 
+        // One directory lookup per follow user for the whole sync, so a member new to Qingke is created exactly once.
+        Map<String, Employee> employees = new HashMap<>();
+        Function<String, Employee> employee = userId -> employees.computeIfAbsent(userId, directory::follower);
+
         Optional<Customer> existing = find(corpId, contact.getExternalUserId(), contact.getUnionId());
         boolean created = existing.isEmpty();
-        Customer customer = existing.orElseGet(() -> newLead(corpId, contact, adding, channelState));
+        Customer customer = existing.orElseGet(() -> newLead(corpId, contact, adding, channelState, employee));
         if (!created) {
             refresh(customer, contact);
         }
         link(corpId, customer.id, IdentityKind.EXTERNAL_USERID, contact.getExternalUserId());
         link(corpId, customer.id, IdentityKind.UNIONID, contact.getUnionId());
         for (FollowedUser f : follows) {
-            follow(customer, f);
+            follow(customer, f, employee.apply(f.getUserId()));
         }
         mergeTagsAndPhone(customer, follows);
         if (created) {
@@ -91,7 +98,7 @@ public class WeComContactSync {
                     Map.of("channel", Channel.WECOM_QR.name(), "state", String.valueOf(channelState)));
         }
         if (adding != null && (addedBy != null || created)) {
-            recordAdded(customer, adding, channelState);
+            recordAdded(customer, adding, channelState, employee.apply(adding.getUserId()));
         }
         requestAnalysis(corpId, customer.id, created ? "wecom:new-lead" : "wecom:contact-changed");
         return new Synced(customer.id, created);
@@ -142,7 +149,8 @@ public class WeComContactSync {
 
     // ---- creation and refresh ---------------------------------------------------------
 
-    private Customer newLead(String corpId, ExternalContact contact, FollowedUser adding, String channelState) {
+    private Customer newLead(String corpId, ExternalContact contact, FollowedUser adding, String channelState,
+                             Function<String, Employee> employee) {
         Customer c = new Customer();
         c.corpId = corpId;
         c.name = truncate(firstNonBlank(adding == null ? null : adding.getRemark(), contact.getName(), "企业微信客户"), 128);
@@ -152,7 +160,7 @@ public class WeComContactSync {
         c.gender = contact.getGender();
         c.sourceChannel = Channel.WECOM_QR;
         c.campaignId = campaign(corpId, channelState).map(k -> k.id).orElse(null);
-        c.ownerId = adding == null ? null : directory.follower(adding.getUserId()).id;
+        c.ownerId = adding == null ? null : employee.apply(adding.getUserId()).id;
         c.lastActivityAt = Instant.now();
         c.persist();
         return c;
@@ -170,8 +178,7 @@ public class WeComContactSync {
         }
     }
 
-    private void follow(Customer customer, FollowedUser f) {
-        Employee employee = directory.follower(f.getUserId());
+    private void follow(Customer customer, FollowedUser f, Employee employee) {
         CustomerFollower row = CustomerFollower.<CustomerFollower>find("customerId = ?1 and employeeId = ?2", customer.id, employee.id)
                 .firstResultOptional().orElseGet(() -> {
                     CustomerFollower created = new CustomerFollower();
@@ -237,8 +244,7 @@ public class WeComContactSync {
         change.persist();
     }
 
-    private void recordAdded(Customer customer, FollowedUser adding, String channelState) {
-        Employee rep = directory.follower(adding.getUserId());
+    private void recordAdded(Customer customer, FollowedUser adding, String channelState, Employee rep) {
         Instant at = adding.getCreateTime() == null ? Instant.now() : Instant.ofEpochSecond(adding.getCreateTime());
         Map<String, Object> metadata = new HashMap<>();
         metadata.put("userid", adding.getUserId());
@@ -326,17 +332,9 @@ public class WeComContactSync {
         }
     }
 
-    /**
-     * The single place where WeCom changes ask for the customer to be analysed again (intent, risk, actions). Until
-     * the scoring package offers its request service, the request is left as an outbox row for the analysis worker.
-     */
-    private static void requestAnalysis(String corpId, Long customerId, String reason) {
-        OutboxEvent request = new OutboxEvent();
-        request.corpId = corpId;
-        request.topic = "analyse-customer";
-        request.aggregateId = customerId;
-        request.payload = reason;
-        request.persist();
+    /** The single place where WeCom changes ask for the customer to be analysed again (intent, risk, actions). */
+    private void requestAnalysis(String corpId, Long customerId, String reason) {
+        analysis.request(corpId, customerId, reason);
     }
 
     private static Integer parseInt(String s) {

@@ -23,6 +23,8 @@ import me.chanjar.weixin.cp.bean.external.contact.WxCpExternalContactInfo;
 import me.chanjar.weixin.cp.bean.external.msg.Attachment;
 import me.chanjar.weixin.cp.bean.external.msg.Link;
 import me.chanjar.weixin.cp.bean.external.msg.Text;
+import me.chanjar.weixin.cp.bean.message.WxCpMessage;
+import me.chanjar.weixin.cp.bean.message.WxCpMessageSendResult;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.jboss.logging.Logger;
@@ -160,6 +162,17 @@ public class WeComGateway {
         }
         WxCpMsgTemplateAddResult result = call(() -> cp.getExternalContactService().addMsgTemplate(template));
         return new GroupSend(result.getMsgId(), result.getFailList() == null ? List.of() : List.copyOf(result.getFailList()));
+    }
+
+    /**
+     * message/send: a text message from the app to employees (e.g. "a new lead is yours"). Returns the userids WeCom
+     * could not deliver to (not members, or outside the app's visible range).
+     */
+    public List<String> sendAppText(List<String> userIds, String content) {
+        WxCpMessage message = WxCpMessage.TEXT().toUser(String.join("|", userIds)).content(content).build();
+        WxCpMessageSendResult result = call(() -> cp.getMessageService().send(message));
+        String invalid = result.getInvalidUser();
+        return invalid == null || invalid.isBlank() ? List.of() : List.of(invalid.split("\\|"));
     }
 
     @FunctionalInterface

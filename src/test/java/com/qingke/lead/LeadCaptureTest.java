@@ -101,7 +101,7 @@ class LeadCaptureTest {
             assertEquals("A", c.intentGrade);
             assertEquals(c.intentScore, o.intentScore);
             assertFalse(c.intentReasons.isEmpty());
-            assertEquals(1, OutboxEvent.count("aggregateId = ?1 and topic = ?2", c.id, LeadCapture.ANALYSIS_TOPIC));
+            assertEquals(1, OutboxEvent.count("aggregateId = ?1 and topic = ?2", c.id, com.qingke.scoring.AnalysisRequests.TOPIC));
         });
     }
 

@@ -2,6 +2,9 @@ package com.qingke.recommendation;
 
 import com.qingke.customer.Customer;
 import com.qingke.employee.Employee;
+import com.qingke.fakewechat.FakeWeComState;
+import com.qingke.identity.IdentityKind;
+import com.qingke.identity.IdentityLink;
 import com.qingke.material.Material;
 import com.qingke.material.MaterialKind;
 import com.qingke.material.TrackedLink;
@@ -13,6 +16,7 @@ import com.qingke.task.CrmTask;
 import com.qingke.task.TaskStatus;
 import com.qingke.timeline.BehaviourEvent;
 import com.qingke.timeline.EventType;
+import com.qingke.wecom.WeComFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -25,6 +29,8 @@ import static org.hamcrest.Matchers.*;
 class ActionLifecycleTest {
     @Inject Fixtures fixtures;
     @Inject AnalysisFixtures data;
+    @Inject WeComFixtures wecom;
+    @Inject FakeWeComState weComState;
 
     private Employee rep;
     private Customer customer;
@@ -220,17 +226,50 @@ class ActionLifecycleTest {
 
         post(rep, "/api/actions/" + a.id + "/executed", "{\"failed\": true, \"detail\": \"用户取消发送\"}")
                 .statusCode(200).body("status", is("CONFIRMED")).body("executionResult", is("发送失败：用户取消发送"));
-        post(rep, "/api/actions/" + a.id + "/executed", "{}").statusCode(200).body("status", is("EXECUTED"));
+        post(rep, "/api/actions/" + a.id + "/executed", null).statusCode(200).body("status", is("EXECUTED"));
     }
 
     @Test
-    void groupSendWithoutAConfiguredChannelIs503() {
+    void aConfirmedMessageCanGoOutAsAWeComGroupSendWithTheTrackedLinkCard() {
+        rep = wecom.rep("张伟");
+        FakeWeComState.Contact contact = wecom.contactOf(rep.wecomUserId, "周宁");
+        customer = fixtures.customerOf(rep, "周宁");
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            IdentityLink link = new IdentityLink();
+            link.corpId = customer.corpId;
+            link.customerId = customer.id;
+            link.kind = IdentityKind.EXTERNAL_USERID;
+            link.value = contact.externalUserId;
+            link.persist();
+        });
+        RecommendedAction a = messageWithMaterial();
+        String url = post(rep, "/api/actions/" + a.id + "/confirm", "{}").statusCode(200).extract().path("link.url");
+        int before = weComState.templates().size();
+
+        groupSend(a).statusCode(200).body("status", is("EXECUTED")).body("executionResult", containsString("群发"));
+
+        FakeWeComState.MsgTemplate sent = weComState.templates().get(before);
+        assertThat(sent.sender()).isEqualTo(rep.wecomUserId);
+        assertThat(sent.externalUserIds()).containsExactly(contact.externalUserId);
+        assertThat(sent.text()).contains(url);
+        assertThat(sent.attachmentsJson()).contains(url);
+        assertThat(events(EventType.MESSAGE_SENT)).isEqualTo(1);
+        groupSend(a).statusCode(200);
+        assertThat(weComState.templates()).hasSize(before + 1);
+    }
+
+    @Test
+    void groupSendToACustomerWithoutAWeComContactIsRefusedAndTheActionStaysConfirmed() {
         repWithCustomer();
         RecommendedAction a = data.action(customer, ActionKind.MESSAGE, x -> x.draftText = "草稿");
         post(rep, "/api/actions/" + a.id + "/confirm", "{}").statusCode(200);
 
-        post(rep, "/api/actions/" + a.id + "/group-send", null).statusCode(503).body("title", is("群发通道未配置"));
+        groupSend(a).statusCode(409).body("detail", containsString("企业微信联系人"));
         assertThat(data.reload(RecommendedAction.class, a.id).status).isEqualTo(ActionStatus.CONFIRMED);
+    }
+
+    private ValidatableResponse groupSend(RecommendedAction a) {
+        return given().header("Authorization", fixtures.bearer(rep)).post("/api/actions/" + a.id + "/group-send").then();
     }
 
     @Test

@@ -49,6 +49,7 @@ class CustomerAnalysisServiceTest {
     @Test
     void storesIntentRisksAndRuleVersionOnTheCustomerAndProposesActions() {
         Customer c = engagedFormLead();
+        long version = data.reload(Customer.class, c.id).version;
 
         AnalysisResult result = analysis.analyse(c.id);
 
@@ -62,6 +63,7 @@ class CustomerAnalysisServiceTest {
         assertThat(stored.riskTags).isEmpty();
         assertThat(stored.ruleVersion).isEqualTo(ruleBase.current().version());
         assertThat(stored.analysedAt).isNotNull();
+        assertThat(stored.version).as("a rep's concurrent edit must not conflict with an analysis").isEqualTo(version);
 
         List<RecommendedAction> actions = actionsOf(c);
         assertThat(actions).extracting(a -> a.ruleName).containsExactlyInAnyOrder(FIRST_CONTACT, QUOTE_QUESTIONS);

@@ -104,6 +104,8 @@ class WeComCallbackTest {
             assertEquals(1, opportunities.size());
             assertEquals(Stage.INITIAL, opportunities.get(0).stage);
             assertEquals(campaign.id, opportunities.get(0).campaignId);
+            assertTrue(com.qingke.inbox.OutboxEvent.count("topic = ?1 and aggregateId = ?2",
+                    com.qingke.scoring.AnalysisRequests.TOPIC, c.id) >= 1, "the new lead is queued for analysis");
         });
 
         post(cb).statusCode(200).body(is("success"));
@@ -116,7 +118,7 @@ class WeComCallbackTest {
         Employee rep = people.rep("王芳");
         EncryptedCallback cb = wecomSide.customerAddsRep(rep.wecomUserId, null);
         long before = storedWeComMessages();
-        post(cb.withSignature("1" + cb.msgSignature().substring(1))).statusCode(403).body(not(containsString(cb.plainXml())));
+        post(cb.withSignature((cb.msgSignature().charAt(0) == '0' ? "1" : "0") + cb.msgSignature().substring(1))).statusCode(403).body(not(containsString(cb.plainXml())));
         post(cb.withSignature("")).statusCode(403);
         assertEquals(before, storedWeComMessages());
     }
@@ -214,6 +216,23 @@ class WeComCallbackTest {
             InboxMessage ignored = InboxMessage.find("source = ?1 and messageType = ?2 order by id desc", InboxSource.WECOM, "enter_agent")
                     .firstResult();
             assertEquals(InboxStatus.IGNORED, ignored.status);
+        });
+    }
+
+    @Test
+    void aFollowUserNewToQingkeBecomesAnEmployeeFromTheDirectory() {
+        String userId = people.directoryMember("新同事", false);
+        EncryptedCallback added = wecomSide.customerAddsRep(userId, null);
+        String ext = added.plainXml().replaceAll(".*<ExternalUserID><!\\[CDATA\\[([^\\]]+)]]>.*", "$1");
+        post(added).statusCode(200);
+        people.processInbox();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Employee e = Employee.findByUserId(qingke.corpId(), userId).orElseThrow();
+            assertEquals("新同事", e.name);
+            Long id = IdentityLink.<IdentityLink>find("kind = ?1 and value = ?2", IdentityKind.EXTERNAL_USERID, ext).firstResult().customerId;
+            assertEquals(e.id, Customer.<Customer>findById(id).ownerId);
+            InboxMessage m = InboxMessage.find("source = ?1 order by id desc", InboxSource.WECOM).firstResult();
+            assertEquals(1, m.attempts, "processed at the first attempt");
         });
     }
 }

@@ -55,7 +55,6 @@ public class RuleDryRun {
 
     @Transactional
     public DryRunReport run(String corpId, RuleSources sources) {
-        QuarkusTransaction.setRollbackOnly();
         Session session = em.unwrap(Session.class);
         session.setDefaultReadOnly(true);
         session.setHibernateFlushMode(FlushMode.MANUAL);
@@ -100,6 +99,8 @@ public class RuleDryRun {
             }
             session.clear();
         }
+        // belt and braces: even a write slipped in by some fact source is rolled back (read-only, never flushed, too)
+        QuarkusTransaction.setRollbackOnly();
         List<DryRunReport.RuleOutcome> outcomes = tallies.values().stream().map(Tally::outcome).toList();
         return new DryRunReport(candidate.version(), live.version(), customers.size(), total > customers.size(), outcomes, errors);
     }

@@ -20,6 +20,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -69,9 +70,17 @@ public class WinRateTraining {
         }
     }
 
-    void onStart(@Observes @Priority(5000) StartupEvent event) {
-        if (config.trainOnStart() && activeSnapshot(qingke.corpId()) == null) {
-            retrain(qingke.corpId());
+    /** In the background, so the first start of the demo does not wait for the cross-validation. */
+    void onStart(@Observes @Priority(5000) StartupEvent event, ManagedExecutor executor) {
+        if (config.trainOnStart()) {
+            executor.runAsync(() -> {
+                if (activeSnapshot(qingke.corpId()) == null) {
+                    retrain(qingke.corpId());
+                }
+            }).exceptionally(e -> {
+                LOG.error("Training the win-rate model at start-up failed; the stage prior serves until the nightly run", e);
+                return null;
+            });
         }
     }
 

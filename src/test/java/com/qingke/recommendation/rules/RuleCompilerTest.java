@@ -157,6 +157,50 @@ class RuleCompilerTest {
     }
 
     @Test
+    void theExamplesOfTheAdminGuideCompileAndRun() throws Exception {
+        String guide = java.nio.file.Files.readString(Path.of("rules/README.md"));
+        java.util.regex.Matcher block = java.util.regex.Pattern.compile("```\\n(rule \"[^`]*?)```").matcher(guide);
+        StringBuilder examples = new StringBuilder("package qingke;\nimport com.qingke.recommendation.facts.*;\nglobal ActionProposals actions;\n");
+        int count = 0;
+        while (block.find()) {
+            String rule = block.group(1);
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("rule \"([^\"]+)\"").matcher(rule);
+            name.find();
+            // examples that show an edit of a shipped rule are compiled under a name of their own
+            examples.append(rule.replace("rule \"" + name.group(1) + "\"", "rule \"示例" + count + "：" + name.group(1) + "\"")).append('\n');
+            count++;
+        }
+        assertThat(count).isGreaterThanOrEqualTo(4);
+
+        CompiledRules rules = compiler.compile(withFile("examples.drl", examples.toString()));
+        Evaluation e = new RuleEvaluator().evaluate(rules, Scenario.customer()
+                .with(c -> c.setDaysSinceLastOutreach(9))
+                .opportunity(o -> o.setAmount(800_000)).facts());
+
+        assertThat(e.firedRules()).anySatisfy(r -> assertThat(r).endsWith("风险：大额商机失联"))
+                .anySatisfy(r -> assertThat(r).endsWith("大额商机失联：安排上门拜访"));
+    }
+
+    @Test
+    void aCustomerTagCanBeTestedInACondition() {
+        CompiledRules rules = compiler.compile(withFile("tags.drl", """
+                package qingke;
+                import com.qingke.recommendation.facts.*;
+                rule "汽车零部件客户"
+                    ruleflow-group "risk"
+                when
+                    CustomerFact( hasTag("汽车零部件") )
+                then
+                    insert(new RiskTag("行业", "汽车零部件"));
+                end
+                """));
+
+        assertThat(new RuleEvaluator().evaluate(rules, Scenario.customer().with(c -> c.setTags(List.of("汽车零部件"))).facts()).riskNames())
+                .containsExactly("行业");
+        assertThat(new RuleEvaluator().evaluate(rules, Scenario.customer().facts()).riskNames()).isEmpty();
+    }
+
+    @Test
     void aMissingFolderIsRefused() {
         assertThatThrownBy(() -> RuleSources.read(Path.of("no-such-rules-folder")))
                 .isInstanceOf(RuleCompilationException.class).hasMessageContaining("规则目录不存在");

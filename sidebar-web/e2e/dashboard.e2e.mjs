@@ -3,8 +3,9 @@
 //   QK_BASE_URL=http://localhost:8080 QK_SESSION=<qk_session cookie> node sidebar-web/e2e/dashboard.e2e.mjs
 // Env: QK_BASE_URL, QK_SESSION (a manager's session token), QK_PATH (default /dashboard),
 //      QK_SCREENSHOTS (folder for dashboard-desktop.png and dashboard-phone.png; none taken when unset),
-//      QK_CHROMIUM (default /usr/bin/chromium). Prints one JSON line with the findings; exit code 1 on any failure.
+//      QINGKE_CHROMIUM (default /usr/bin/chromium, as for the sidebar's e2e). Prints one JSON line with the findings; exit code 1 on any failure.
 import { chromium } from 'playwright-core';
+import { CHROMIUM } from './browser.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -22,10 +23,11 @@ const failures = [];
 const result = { failures, desktop: {}, phone: {} };
 
 const browser = await chromium.launch({
-  executablePath: process.env.QK_CHROMIUM || '/usr/bin/chromium',
+  executablePath: CHROMIUM,
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+    '--lang=zh-CN'],
   // playwright gives every launch a fresh, empty user-data dir of its own and deletes it on close
 });
 

@@ -61,6 +61,14 @@ public interface DashboardConfig {
     @WithDefault("70")
     int mediumPriority();
 
+    /** How long the period figures (KPIs, funnel, win rates, actions, channels) of one filter are reused. */
+    @WithDefault("PT5M")
+    Duration cacheTtl();
+
+    /** How often the default view is recomputed in the background ("off" to disable); below the cache TTL. */
+    @WithDefault("PT4M")
+    String warmUpEvery();
+
     /** How many distinct dismissal reasons are listed. */
     @WithDefault("10")
     int dismissReasons();

@@ -23,16 +23,18 @@ public class DashboardService {
     private final ActionQueries actions;
     private final KpiQueries kpis;
     private final People people;
+    private final DashboardCache cache;
     private final Clock clock;
 
     DashboardService(DashboardConfig config, PipelineQueries pipeline, ActivityFeed activity, ActionQueries actions,
-                     KpiQueries kpis, People people) {
+                     KpiQueries kpis, People people, DashboardCache cache) {
         this.config = config;
         this.pipeline = pipeline;
         this.activity = activity;
         this.actions = actions;
         this.kpis = kpis;
         this.people = people;
+        this.cache = cache;
         this.clock = Clock.systemUTC();
     }
 
@@ -65,13 +67,31 @@ public class DashboardService {
         return new DashboardFilter(corpId, period, repId);
     }
 
+    /**
+     * The page's figures: the period figures from the cache (computed if missing or older than the TTL), the live
+     * list of active customers (DB-03) always fresh.
+     */
     public Dashboard dashboard(DashboardFilter f, String sort) {
         Instant now = clock.instant();
         OpportunitySort order = OpportunitySort.parse(sort);
+        Dashboard figures = cache.get(DashboardCache.Key.of(f, order.param()), () -> compute(f, order));
+        return figures.withLive(activity.recent(f.corpId(), f.repId(), now), Fmt.dateTime(now, config.zone()));
+    }
+
+    /** Recomputes the default view (whole team, default period, default order) into the cache. */
+    public void refreshDefault(String corpId) {
+        DashboardFilter f = filter(corpId, null, null, null);
+        cache.put(DashboardCache.Key.of(f, OpportunitySort.WIN_RATE.param()), compute(f, OpportunitySort.WIN_RATE));
+    }
+
+    private Dashboard compute(DashboardFilter f, OpportunitySort order) {
+        Instant now = clock.instant();
+        String asOf = Fmt.dateTime(now, config.zone());
+        Actions team = actions.actions(f, now, config.listRows());
         return new Dashboard(f.period().label(), f.period().from().toString(), f.period().to().toString(),
                 f.period().previous().label(), f.repId(), f.repId() == null ? "全部销售" : people.names(f.corpId()).get(f.repId()),
-                kpis.kpis(f, now), pipeline(f, order, config.listRows()), actions.actions(f, now, config.listRows()),
-                activity.recent(f.corpId(), f.repId(), now), kpis.channels(f), Fmt.dateTime(now, config.zone()));
+                kpis.kpis(f, now, team.team()), pipeline(f, order, config.listRows()), team, List.of(), kpis.channels(f),
+                asOf, asOf);
     }
 
     public Pipeline pipeline(DashboardFilter f, OpportunitySort order, int rows) {

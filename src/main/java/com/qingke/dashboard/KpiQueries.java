@@ -49,12 +49,16 @@ class KpiQueries {
     }
 
     List<Kpi> kpis(DashboardFilter f, Instant now) {
+        return kpis(f, now, total(actions.adoption(f)));
+    }
+
+    /** The KPIs, reusing the period's adoption figures the page has already counted for DB-04. */
+    List<Kpi> kpis(DashboardFilter f, Instant now, Actions.RepAdoption adoptNow) {
         DashboardFilter p = f.previous();
         LeadCounts[] leads = leadCounts(f, now);
         LeadCounts cur = leads[1];
         LeadCounts prev = leads[0];
         long[] tasks = taskCounts(f, now);
-        Actions.RepAdoption adoptNow = total(actions.adoption(f));
         Actions.RepAdoption adoptBefore = total(actions.adoption(p));
         List<Kpi> out = new ArrayList<>();
         out.add(new Kpi("lead-to-won", "线索→赢单转化率", Kpi.Kind.RATIO, Kpi.Measure.ratio(cur.won, cur.leads),
@@ -64,8 +68,8 @@ class KpiQueries {
         out.add(new Kpi("reach-24h", "24小时触达率", Kpi.Kind.RATIO, Kpi.Measure.ratio(cur.reachedInTime, cur.reachEligible),
                 Kpi.Measure.ratio(prev.reachedInTime, prev.reachEligible), DEF_REACH));
         out.add(new Kpi("first-contact-median", "首次联系时长（中位数）", Kpi.Kind.DURATION,
-                new Kpi.Measure(medianFirstContact(f, cur.contacted), 0, cur.contacted),
-                new Kpi.Measure(medianFirstContact(p, prev.contacted), 0, prev.contacted), DEF_FIRST_CONTACT));
+                new Kpi.Measure(cur.medianDelay, 0, cur.contacted),
+                new Kpi.Measure(prev.medianDelay, 0, prev.contacted), DEF_FIRST_CONTACT));
         out.add(new Kpi("task-completion", "任务按时完成率", Kpi.Kind.RATIO, Kpi.Measure.ratio(tasks[3], tasks[2]),
                 Kpi.Measure.ratio(tasks[1], tasks[0]), DEF_TASKS));
         out.add(new Kpi("ai-adoption", "AI推荐采纳率", Kpi.Kind.RATIO, Kpi.Measure.ratio(adoptNow.adopted(), adoptNow.decided()),
@@ -73,19 +77,29 @@ class KpiQueries {
         return out;
     }
 
-    /** Counts of the leads of the previous period [0] and of the period [1], in one pass over both. */
+    /**
+     * The lead figures of the previous period [0] and of the period [1] in one statement over both: counts, reach
+     * and the median time to first contact. The median is taken with window functions (ROW_NUMBER and COUNT OVER,
+     * available in MySQL 8, MariaDB 10.2+ and H2 2): the mean of the middle one or two contacted leads ordered by delay.
+     */
     LeadCounts[] leadCounts(DashboardFilter f, Instant now) {
-        String firstContact = firstContactSql();
-        String inTime = "x.first_contact is not null and timestampdiff(SECOND, x.created_at, x.first_contact) <= :window";
-        String sql = "select x.cur, count(*), sum(x.has_opp), sum(x.has_won),"
-                + " sum(case when x.first_contact is not null then 1 else 0 end),"
-                + " sum(case when " + inTime + " then 1 else 0 end),"
-                + " sum(case when x.created_at <= :cutoff or (" + inTime + ") then 1 else 0 end)"
-                + " from (select case when c.created_at >= :from then 1 else 0 end as cur, c.created_at as created_at,"
+        String perLead = "select case when c.created_at >= :from then 1 else 0 end as cur, c.created_at as created_at,"
                 + " case when exists (select 1 from opportunity o where o.customer_id = c.id) then 1 else 0 end as has_opp,"
                 + " case when exists (select 1 from opportunity o where o.customer_id = c.id and o.stage = 'WON') then 1 else 0 end as has_won,"
-                + " " + firstContact + " as first_contact"
-                + " from customer c where " + leadWhere(f) + ") x group by x.cur";
+                + " timestampdiff(SECOND, c.created_at, " + firstContactSql() + ") as delay"
+                + " from customer c where " + leadWhere(f);
+        String ranked = "select y.cur as cur, y.created_at as created_at, y.has_opp as has_opp, y.has_won as has_won,"
+                + " y.delay as delay,"
+                + " row_number() over (partition by y.cur, case when y.delay is null then 1 else 0 end order by y.delay) as rn,"
+                + " floor((count(y.delay) over (partition by y.cur) + 1) / 2) as lo,"
+                + " floor((count(y.delay) over (partition by y.cur) + 2) / 2) as hi"
+                + " from (" + perLead + ") y";
+        String inTime = "z.delay is not null and z.delay <= :window";
+        String sql = "select z.cur, count(*), sum(z.has_opp), sum(z.has_won), count(z.delay),"
+                + " sum(case when " + inTime + " then 1 else 0 end),"
+                + " sum(case when z.created_at <= :cutoff or (" + inTime + ") then 1 else 0 end),"
+                + " avg(case when z.delay is not null and (z.rn = z.lo or z.rn = z.hi) then z.delay end)"
+                + " from (" + ranked + ") z group by z.cur";
         Query q = em.createNativeQuery(sql)
                 .setParameter("corp", f.corpId())
                 .setParameter("start", f.period().previous().start())
@@ -100,30 +114,9 @@ class KpiQueries {
         LeadCounts[] out = {LeadCounts.NONE, LeadCounts.NONE};
         for (Object[] r : rows(q)) {
             out[(int) Cells.count(r[0])] = new LeadCounts(Cells.count(r[1]), Cells.count(r[2]), Cells.count(r[3]),
-                    Cells.count(r[4]), Cells.count(r[5]), Cells.count(r[6]));
+                    Cells.count(r[4]), Cells.count(r[5]), Cells.count(r[6]), Cells.number(r[7]));
         }
         return out;
-    }
-
-    /** The median of the seconds from creation to first contact of the period's contacted leads, by offset in SQL. */
-    Double medianFirstContact(DashboardFilter f, long contacted) {
-        if (contacted == 0) {
-            return null;
-        }
-        String sql = "select x.delay from (select timestampdiff(SECOND, c.created_at, " + firstContactSql() + ") as delay"
-                + " from customer c where " + leadWhere(f) + ") x where x.delay is not null order by x.delay";
-        Query q = em.createNativeQuery(sql)
-                .setParameter("corp", f.corpId())
-                .setParameter("start", f.period().start())
-                .setParameter("end", f.period().end())
-                .setParameter("types", config.contactEventTypes());
-        if (f.forOneRep()) {
-            q.setParameter("rep", f.repId());
-        }
-        boolean even = contacted % 2 == 0;
-        q.setFirstResult((int) (even ? contacted / 2 - 1 : contacted / 2)).setMaxResults(even ? 2 : 1);
-        List<?> middle = q.getResultList();
-        return middle.stream().mapToDouble(v -> ((Number) v).doubleValue()).average().orElse(Double.NaN);
     }
 
     /** Tasks due in the previous period [0 due, 1 on time] and in the period [2 due, 3 on time], only those already due. */
@@ -203,7 +196,8 @@ class KpiQueries {
         return q.getResultList();
     }
 
-    record LeadCounts(long leads, long withOpportunity, long won, long contacted, long reachedInTime, long reachEligible) {
-        static final LeadCounts NONE = new LeadCounts(0, 0, 0, 0, 0, 0);
+    record LeadCounts(long leads, long withOpportunity, long won, long contacted, long reachedInTime, long reachEligible,
+                      Double medianDelay) {
+        static final LeadCounts NONE = new LeadCounts(0, 0, 0, 0, 0, 0, null);
     }
 }

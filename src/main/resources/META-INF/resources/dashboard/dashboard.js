@@ -55,7 +55,7 @@
       return p.seriesName === '校准' ? '预测 ' + p.value[0] + '% · 实际 ' + p.value[1] + '%（' + p.value[2] + ' 个样本）' : '完全校准';
     }},
     graphic: data.calibration.length ? [] : [empty('暂无校准数据')],
-    grid: {left: 48, right: 16, top: 20, bottom: 40},
+    grid: {left: 48, right: 16, top: 34, bottom: 40},
     xAxis: {type: 'value', min: 0, max: 100, name: '预测赢率', nameLocation: 'middle', nameGap: 26, axisLabel: {formatter: '{value}%'}},
     yAxis: {type: 'value', min: 0, max: 100, name: '实际赢单比例', axisLabel: {formatter: '{value}%'}},
     series: [

@@ -1,22 +1,15 @@
 package com.qingke.officialaccount;
 
 import com.qingke.platform.ProblemException;
-import java.io.StringReader;
+import com.qingke.platform.wechat.SafeXml;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 /** Reading callback XML safely (no DTDs, no external entities) and naming what it is. */
 final class CallbackXml {
-    private static final DocumentBuilderFactory XML = secureXml();
 
     private CallbackXml() {
     }
@@ -24,7 +17,7 @@ final class CallbackXml {
     /** One element's text, e.g. Encrypt of a safe-mode body. */
     static String element(String xml, String name) {
         try {
-            Document doc = XML.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+            Document doc = SafeXml.parse(xml);
             NodeList nodes = doc.getDocumentElement().getElementsByTagName(name);
             String value = nodes.getLength() == 1 ? nodes.item(0).getTextContent() : null;
             if (value == null || value.isBlank()) {
@@ -41,7 +34,7 @@ final class CallbackXml {
     /** Parses the (authenticated) message, refusing DTDs before XStream sees it. */
     static WxMpXmlMessage parse(String plain) {
         try {
-            XML.newDocumentBuilder().parse(new InputSource(new StringReader(plain)));
+            SafeXml.parse(plain);
             WxMpXmlMessage message = WxMpXmlMessage.fromXml(plain);
             if (message.getMsgType() == null || message.getFromUser() == null || message.getToUser() == null) {
                 throw ProblemException.badRequest("回调消息缺少必要字段");
@@ -63,7 +56,7 @@ final class CallbackXml {
                 ? String.join("|", m.getFromUser(), "msg", String.valueOf(m.getMsgId()))
                 : String.join("|", m.getFromUser(), String.valueOf(m.getCreateTime()), String.valueOf(m.getEvent()),
                 String.valueOf(m.getEventKey()));
-        return "oa:" + sha256(identity);
+        return "oa:" + SafeXml.sha256(identity);
     }
 
     /** "subscribe", "scan", "click", "view", "unsubscribe" for events; the message type otherwise. */
@@ -73,26 +66,5 @@ final class CallbackXml {
         return type.length() > 64 ? type.substring(0, 64) : type;
     }
 
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static DocumentBuilderFactory secureXml() {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            return f;
-        } catch (Exception e) {
-            throw new IllegalStateException("No secure XML parser available", e);
-        }
-    }
 }

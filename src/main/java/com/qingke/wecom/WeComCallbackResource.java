@@ -5,6 +5,7 @@ import com.qingke.inbox.InboxSource;
 import com.qingke.inbox.InboxUnavailableException;
 import com.qingke.platform.ProblemException;
 import com.qingke.platform.QingkeConfig;
+import com.qingke.platform.wechat.SafeXml;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,23 +13,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import me.chanjar.weixin.cp.bean.message.WxCpXmlMessage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 /**
  * WeCom's callback URL (接收事件服务器). Every request is verified (timestamp window, msg_signature, decryption with
@@ -40,7 +34,6 @@ import org.xml.sax.InputSource;
 @Tag(name = "企业微信回调 WeCom callback", description = "企业微信事件接收（URL 验证与加密事件）")
 public class WeComCallbackResource {
     private static final Logger LOG = Logger.getLogger(WeComCallbackResource.class);
-    private static final DocumentBuilderFactory XML = secureXml();
 
     private final CallbackCrypto crypto;
     private final WeComConfig config;
@@ -98,7 +91,7 @@ public class WeComCallbackResource {
                 ? String.join("|", m.getToUserName(), m.getEvent(), m.getChangeType(), String.valueOf(m.getExternalUserId()),
                 String.valueOf(m.getUserId()), String.valueOf(m.getCreateTime()))
                 : plain;
-        return "cb:" + sha256(identity);
+        return "cb:" + SafeXml.sha256(identity);
     }
 
     static String messageType(WxCpXmlMessage m) {
@@ -133,7 +126,7 @@ public class WeComCallbackResource {
     /** The Encrypt element of the outer XML, parsed with DTDs and external entities disabled. */
     private static String encryptElement(String xml) {
         try {
-            Document doc = XML.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+            Document doc = SafeXml.parse(xml);
             NodeList nodes = doc.getDocumentElement().getElementsByTagName("Encrypt");
             String value = nodes.getLength() == 1 ? nodes.item(0).getTextContent() : null;
             if (value == null || value.isBlank()) {
@@ -165,32 +158,11 @@ public class WeComCallbackResource {
 
     private static void requireWellFormed(String plain) {
         try {
-            XML.newDocumentBuilder().parse(new InputSource(new StringReader(plain)));
+            SafeXml.parse(plain);
         } catch (Exception e) {
             throw ProblemException.badRequest("回调事件不是有效的 XML");
         }
     }
 
-    private static DocumentBuilderFactory secureXml() {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            return f;
-        } catch (Exception e) {
-            throw new IllegalStateException("No secure XML parser available", e);
-        }
-    }
 
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

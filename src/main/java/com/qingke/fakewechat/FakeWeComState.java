@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -87,6 +88,7 @@ public class FakeWeComState {
     private final List<AppMessage> appMessages = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> calls = new ConcurrentHashMap<>();
     private final Map<String, List<Integer>> faults = new ConcurrentHashMap<>();
+    private final Set<String> down = ConcurrentHashMap.newKeySet();
 
     public FakeWeComState(Clock clock) {
         this.clock = clock;
@@ -233,7 +235,22 @@ public class FakeWeComState {
         faults.computeIfAbsent(path, k -> new CopyOnWriteArrayList<>()).addAll(List.of(errcodes));
     }
 
+    /**
+     * While down, every call to the path answers errcode -1 ("system busy", what WeCom answers when it cannot serve),
+     * however often it is retried; {@code setDown(path, false)} brings it back.
+     */
+    public void setDown(String path, boolean isDown) {
+        if (isDown) {
+            down.add(path);
+        } else {
+            down.remove(path);
+        }
+    }
+
     synchronized Optional<Integer> takeFault(String path) {
+        if (down.contains(path)) {
+            return Optional.of(-1);
+        }
         List<Integer> queue = faults.get(path);
         if (queue == null || queue.isEmpty()) {
             return Optional.empty();

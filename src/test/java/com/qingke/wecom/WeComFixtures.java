@@ -41,7 +41,7 @@ public class WeComFixtures {
             outbox.drain();
             long pending = QuarkusTransaction.requiringNew().call(() ->
                     OutboxEvent.count("aggregateId = ?1 and topic in ?2 and status = ?3", customerId,
-                            List.of(LeadNotifier.TOPIC), InboxStatus.PENDING));
+                            List.of(LeadNotifier.TOPIC, TagWriteBack.TOPIC), InboxStatus.PENDING));
             if (pending == 0) {
                 return;
             }

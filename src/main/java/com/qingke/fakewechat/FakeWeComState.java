@@ -143,7 +143,12 @@ public class FakeWeComState {
 
     /** The contact adds the employee (or the employee adds the contact): a follow relation with the channel state. */
     public Follow follow(Contact c, String userId, int addWay, String state) {
-        Follow f = new Follow(userId, clock.instant().getEpochSecond(), addWay, state);
+        return follow(c, userId, clock.instant().getEpochSecond(), addWay, state);
+    }
+
+    /** A follow relation that began at a given time (epoch seconds), e.g. one of the demo data set's. */
+    public Follow follow(Contact c, String userId, long createTime, int addWay, String state) {
+        Follow f = new Follow(userId, createTime, addWay, state);
         c.follows.put(userId, f);
         return f;
     }
@@ -156,6 +161,11 @@ public class FakeWeComState {
         Tag tag = new Tag("et-tag-" + nextId(), name, groupId, groupName, clock.instant().getEpochSecond());
         tags.put(tag.id(), tag);
         return tag;
+    }
+
+    /** A corp tag with a given id (e.g. the demo tag library's ids, which the demo database also holds). */
+    public void putTag(Tag tag) {
+        tags.put(tag.id(), tag);
     }
 
     public Optional<Tag> tag(String id) {

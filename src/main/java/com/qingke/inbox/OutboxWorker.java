@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import com.qingke.platform.RowLocks;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,7 +139,9 @@ public class OutboxWorker {
     private void recordFailure(Long id, RuntimeException error, Map<String, OutboxHandler> byTopic) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                OutboxEvent event = em.find(OutboxEvent.class, id);
+                // Locking read: another worker may have handled the row meanwhile; a plain read would see it pending
+                // and the update below would put its DONE back to PENDING (processed twice).
+                OutboxEvent event = RowLocks.one(em, OutboxEvent.class, "outbox_event", id);
                 if (event == null || event.status != InboxStatus.PENDING) {
                     return;
                 }

@@ -26,4 +26,11 @@ public interface FakeWeChatConfig {
     /** Seed the corp directory and external contacts of the demo corp at start. */
     @WithDefault("true")
     boolean seedDemoCorp();
+
+    /**
+     * Seed the corp from the demo data set (qingke.demo.*) that demo mode loads into the database, so WeCom and the
+     * database know the same people; otherwise a small fixed corp for tests.
+     */
+    @WithDefault("false")
+    boolean seedFromDemoData();
 }

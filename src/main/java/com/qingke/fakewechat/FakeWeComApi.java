@@ -469,13 +469,21 @@ public class FakeWeComApi implements FakeProductRoutes {
         if (b.getInteger("agentid") == null || b.getInteger("agentid") != app.agentId()) {
             throw new ApiError(40056, "invalid agentid");
         }
+        JsonObject content = b.getJsonObject(type, new JsonObject());
+        String text = content.getString("content", content.getString("description", ""));
+        // enable_duplicate_check: the same content to the same member within the interval is not delivered again
+        boolean checkDuplicates = b.getInteger("enable_duplicate_check", 0) == 1;
+        Instant since = state.clock().instant().minusSeconds(b.getInteger("duplicate_check_interval", 1800));
         List<String> delivered = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
         for (String user : toUser.split("\\|")) {
-            (state.employee(user).isPresent() ? delivered : invalid).add(user);
+            if (state.employee(user).isEmpty()) {
+                invalid.add(user);
+            } else if (!checkDuplicates || state.appMessages().stream().noneMatch(m -> m.toUsers().contains(user)
+                    && m.msgType().equals(type) && m.content().equals(text) && !m.at().isBefore(since))) {
+                delivered.add(user);
+            }
         }
-        JsonObject content = b.getJsonObject(type, new JsonObject());
-        String text = content.getString("content", content.getString("description", ""));
         String msgId = "app" + state.nextId();
         if (!delivered.isEmpty()) {
             state.addAppMessage(new FakeWeComState.AppMessage(msgId, List.copyOf(delivered), type, text, state.clock().instant()));

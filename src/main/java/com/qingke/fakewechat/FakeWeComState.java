@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -87,6 +88,7 @@ public class FakeWeComState {
     private final List<AppMessage> appMessages = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> calls = new ConcurrentHashMap<>();
     private final Map<String, List<Integer>> faults = new ConcurrentHashMap<>();
+    private final Set<String> down = ConcurrentHashMap.newKeySet();
 
     public FakeWeComState(Clock clock) {
         this.clock = clock;
@@ -141,7 +143,12 @@ public class FakeWeComState {
 
     /** The contact adds the employee (or the employee adds the contact): a follow relation with the channel state. */
     public Follow follow(Contact c, String userId, int addWay, String state) {
-        Follow f = new Follow(userId, clock.instant().getEpochSecond(), addWay, state);
+        return follow(c, userId, clock.instant().getEpochSecond(), addWay, state);
+    }
+
+    /** A follow relation that began at a given time (epoch seconds), e.g. one of the demo data set's. */
+    public Follow follow(Contact c, String userId, long createTime, int addWay, String state) {
+        Follow f = new Follow(userId, createTime, addWay, state);
         c.follows.put(userId, f);
         return f;
     }
@@ -154,6 +161,11 @@ public class FakeWeComState {
         Tag tag = new Tag("et-tag-" + nextId(), name, groupId, groupName, clock.instant().getEpochSecond());
         tags.put(tag.id(), tag);
         return tag;
+    }
+
+    /** A corp tag with a given id (e.g. the demo tag library's ids, which the demo database also holds). */
+    public void putTag(Tag tag) {
+        tags.put(tag.id(), tag);
     }
 
     public Optional<Tag> tag(String id) {
@@ -233,7 +245,22 @@ public class FakeWeComState {
         faults.computeIfAbsent(path, k -> new CopyOnWriteArrayList<>()).addAll(List.of(errcodes));
     }
 
+    /**
+     * While down, every call to the path answers errcode -1 ("system busy", what WeCom answers when it cannot serve),
+     * however often it is retried; {@code setDown(path, false)} brings it back.
+     */
+    public void setDown(String path, boolean isDown) {
+        if (isDown) {
+            down.add(path);
+        } else {
+            down.remove(path);
+        }
+    }
+
     synchronized Optional<Integer> takeFault(String path) {
+        if (down.contains(path)) {
+            return Optional.of(-1);
+        }
         List<Integer> queue = faults.get(path);
         if (queue == null || queue.isEmpty()) {
             return Optional.empty();

@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import com.qingke.platform.RowLocks;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import java.time.Duration;
@@ -112,7 +113,9 @@ public class InboxWorker {
     private void recordFailure(Long id, RuntimeException error) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                InboxMessage message = em.find(InboxMessage.class, id);
+                // Locking read: another worker may have handled the row meanwhile; a plain read would see it pending
+                // and the update below would put its DONE back to PENDING (processed twice).
+                InboxMessage message = RowLocks.one(em, InboxMessage.class, "inbox_message", id);
                 if (message == null || message.status != InboxStatus.PENDING) {
                     return;
                 }

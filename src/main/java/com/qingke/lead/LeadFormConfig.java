@@ -22,8 +22,8 @@ public interface LeadFormConfig {
     RateLimit rateLimit();
 
     /**
-     * Submissions allowed per client IP in a sliding window. Counted in memory, so per instance: with N instances the
-     * effective limit is up to N times this (a shared store would be needed for an exact cluster-wide limit).
+     * Submissions allowed per client IP in a sliding window (at most 100). Counted in the database
+     * (rate_limit_window), so the limit holds across all instances of the app.
      */
     interface RateLimit {
         @WithDefault("5")

@@ -6,6 +6,7 @@ import com.qingke.identity.CustomerSeed;
 import com.qingke.identity.IdentityKey;
 import com.qingke.platform.Masking;
 import com.qingke.platform.QingkeConfig;
+import com.qingke.platform.SharedRateLimiter;
 import com.qingke.timeline.EventType;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
@@ -56,14 +58,16 @@ public class LeadFormPage {
     private final Validator validator;
     private final QingkeConfig qingke;
     private final LeadFormConfig config;
-    private final SlidingWindowRateLimiter limiter;
+    private final SharedRateLimiter limiter;
 
-    LeadFormPage(LeadCapture capture, Validator validator, QingkeConfig qingke, LeadFormConfig config) {
+    LeadFormPage(LeadCapture capture, Validator validator, QingkeConfig qingke, LeadFormConfig config, DataSource dataSource) {
         this.capture = capture;
         this.validator = validator;
         this.qingke = qingke;
         this.config = config;
-        this.limiter = new SlidingWindowRateLimiter(config.rateLimit().maxSubmissions(), config.rateLimit().window(), Clock.systemUTC());
+        // counted in the database, so several instances share one limit per address
+        this.limiter = new SharedRateLimiter(dataSource, qingke.corpId(), "lead-form", config.rateLimit().maxSubmissions(),
+                config.rateLimit().window(), Clock.systemUTC());
     }
 
     @GET

@@ -3,6 +3,7 @@ package com.qingke.wecom;
 import com.qingke.customer.Customer;
 import com.qingke.customer.CustomerService;
 import com.qingke.customer.CustomerView;
+import com.qingke.identity.TransientRetry;
 import com.qingke.platform.ProblemException;
 import com.qingke.platform.security.CurrentUser;
 import com.qingke.platform.security.CustomerAccess;
@@ -20,7 +21,11 @@ import me.chanjar.weixin.cp.bean.external.contact.WxCpExternalContactInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The Qingke customer behind the chat the sidebar is open next to (getCurExternalContact → external_userid). */
+/**
+ * The Qingke customer behind the chat the sidebar is open next to (getCurExternalContact → external_userid): looked up
+ * through the identity links, and on first sight fetched from WeCom (externalcontact/get) and captured as a lead by
+ * {@link WeComContactSync}, exactly as the add_external_contact callback would.
+ */
 @Path("/api/wecom/external-contacts")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.REP)
@@ -65,7 +70,10 @@ public class CurrentCustomerResource {
         if (!follows && !user.isManager()) {
             throw ProblemException.forbidden();
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
+        // First sight is a lead arrival like any other (identity resolution, owner, opportunity, first score); a
+        // concurrent first sight of the same person (the add callback, another rep's sidebar) is rerun, and the
+        // rerun finds the winner's customer.
+        return TransientRetry.inNewTransaction(() -> {
             WeComContactSync.Synced synced = sync.linkOrCreate(info, null, null);
             Customer c = access.require(synced.customerId());
             return customers.view(c);

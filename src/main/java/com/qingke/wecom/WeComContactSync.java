@@ -1,23 +1,26 @@
 package com.qingke.wecom;
 
-import com.qingke.campaign.Campaign;
 import com.qingke.customer.Channel;
 import com.qingke.customer.Customer;
 import com.qingke.customer.CustomerFollower;
 import com.qingke.customer.CustomerStatus;
 import com.qingke.customer.PhoneNumbers;
 import com.qingke.employee.Employee;
-import com.qingke.identity.IdentityKind;
-import com.qingke.identity.IdentityLink;
-import com.qingke.opportunity.Opportunity;
-import com.qingke.opportunity.Stage;
-import com.qingke.opportunity.StageChange;
+import com.qingke.identity.CustomerSeed;
+import com.qingke.identity.IdentityKey;
+import com.qingke.identity.IdentityService;
+import com.qingke.identity.ResolvedCustomer;
+import com.qingke.lead.LeadArrival;
+import com.qingke.lead.LeadCapture;
+import com.qingke.lead.LeadResult;
 import com.qingke.platform.Audit;
 import com.qingke.platform.QingkeConfig;
+import com.qingke.platform.RowLocks;
 import com.qingke.scoring.AnalysisRequests;
 import com.qingke.timeline.BehaviourEvent;
 import com.qingke.timeline.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,10 +37,20 @@ import me.chanjar.weixin.cp.bean.external.contact.FollowedUser;
 import me.chanjar.weixin.cp.bean.external.contact.WxCpExternalContactInfo;
 
 /**
- * Turns a WeCom external contact (externalcontact/get) into a Qingke customer: finds it by its external_userid or
- * unionid link, or creates it as a new lead (WF-01: customer, identity links, followers, an ADDED_WECOM event and an
- * INITIAL opportunity attributed to the channel QR's campaign). This is the one place where WeCom contacts enter the
- * customer master; identity resolution across channels can replace the lookup without touching the callers.
+ * Turns a WeCom external contact (externalcontact/get) into a Qingke customer through the same pipeline as every other
+ * channel: a contact added through a channel QR (add_external_contact) or seen for the first time (the sidebar's
+ * current contact, an edit of a contact Qingke never saw) is a lead arrival for {@link LeadCapture} — identity
+ * resolution with its external_userid, unionid and the phone the rep noted (remark_mobiles: a unique match merges, an
+ * ambiguous one raises a merge suggestion), owner assignment, an ADDED_WECOM event, an opportunity at the first stage
+ * attributed to the campaign of the QR's {@code state}, the first intent score and the owner's notification. An edit
+ * of a known contact goes through {@link IdentityService} only (new identifiers, no new lead). Then the WeCom-specific
+ * part: follow relations with their remarks, and the contact's tags mirrored both ways round (see
+ * {@link WeComContactTags}).
+ *
+ * <p>Runs in the caller's transaction: the inbox worker's (a lost race fails the message, which the inbox retries) or
+ * one the sidebar reruns on a lost race. The arrival's idempotency key is the follow relation
+ * (external_userid, userid, createtime), so a callback WeCom sends again, or one that arrives after the sidebar
+ * already saw the contact, records nothing twice.
  */
 @ApplicationScoped
 public class WeComContactSync {
@@ -45,20 +58,32 @@ public class WeComContactSync {
     static final String ACTOR = "wecom";
     /** Same name the risk rules use, so the sidebar shows it before the next analysis runs. */
     static final String RISK_DELETED_BY_CUSTOMER = "客户删除了销售";
+    /** Longest tag name a Qingke customer carries (the tag API's limit). */
+    static final int MAX_TAG_NAME = 32;
 
     private final QingkeConfig qingke;
     private final EmployeeDirectory directory;
     private final Audit audit;
     private final AnalysisRequests analysis;
+    private final IdentityService identity;
+    private final LeadCapture leads;
+    private final EntityManager em;
 
-    WeComContactSync(QingkeConfig qingke, EmployeeDirectory directory, Audit audit, AnalysisRequests analysis) {
+    WeComContactSync(QingkeConfig qingke, EmployeeDirectory directory, Audit audit, AnalysisRequests analysis,
+                     IdentityService identity, LeadCapture leads, EntityManager em) {
         this.qingke = qingke;
         this.directory = directory;
         this.audit = audit;
         this.analysis = analysis;
+        this.identity = identity;
+        this.leads = leads;
+        this.em = em;
     }
 
-    public record Synced(Long customerId, boolean created) {
+    /**
+     * @param lead the lead capture's outcome when the sync was a lead arrival (null for an edit of a known contact)
+     */
+    public record Synced(Long customerId, boolean created, LeadResult lead) {
     }
 
     /**
@@ -74,39 +99,74 @@ public class WeComContactSync {
         List<FollowedUser> follows = info.getFollowedUsers() == null ? List.of() : info.getFollowedUsers();
         FollowedUser adding = follows.stream().filter(f -> f.getUserId().equals(addedBy)).findFirst()
                 .orElseGet(() -> follows.stream().min(Comparator.comparing(f -> f.getCreateTime() == null ? 0L : f.getCreateTime())).orElse(null));
-        String channelState = state != null ? state : adding == null ? null : adding.getState();
+        String channelState = state != null ? state : adding == null ? null : blankToNull(adding.getState());
 
         // One directory lookup per follow user for the whole sync, so a member new to Qingke is created exactly once.
         Map<String, Employee> employees = new HashMap<>();
         Function<String, Employee> employee = userId -> employees.computeIfAbsent(userId, directory::follower);
 
-        Optional<Customer> existing = find(corpId, contact.getExternalUserId(), contact.getUnionId());
-        boolean created = existing.isEmpty();
-        Customer customer = existing.orElseGet(() -> newLead(corpId, contact, adding, channelState, employee));
-        if (!created) {
-            refresh(customer, contact);
+        String phone = remarkMobile(adding, follows);
+        List<IdentityKey> keys = new ArrayList<>();
+        keys.add(IdentityKey.externalUserId(contact.getExternalUserId()));
+        if (contact.getUnionId() != null && !contact.getUnionId().isBlank()) {
+            keys.add(IdentityKey.unionid(contact.getUnionId()));
         }
-        link(corpId, customer.id, IdentityKind.EXTERNAL_USERID, contact.getExternalUserId());
-        link(corpId, customer.id, IdentityKind.UNIONID, contact.getUnionId());
+        if (phone != null) {
+            keys.add(IdentityKey.phone(phone));
+        }
+        CustomerSeed seed = new CustomerSeed(
+                truncate(firstNonBlank(adding == null ? null : adding.getRemark(), contact.getName(),
+                        CustomerSeed.placeholderName(contact.getExternalUserId())), 128),
+                phone,
+                truncate(firstNonBlank(adding == null ? null : adding.getRemarkCorpName(), contact.getCorpName()), 128),
+                truncate(contact.getPosition(), 64), truncate(contact.getAvatar(), 512), contact.getGender(), List.of(), null, null);
+
+        Optional<Long> known = identity.findAny(corpId, keys);
+        long customerId;
+        boolean created;
+        LeadResult lead = null;
+        if (addedBy != null || known.isEmpty()) {
+            lead = leads.captureInCurrentTransaction(arrival(corpId, contact, adding, channelState, keys, seed, employee));
+            customerId = lead.customerId();
+            created = lead.newCustomer();
+        } else {
+            ResolvedCustomer resolved = identity.resolveOrCreate(corpId, keys, seed, Channel.WECOM_QR, null);
+            customerId = resolved.customerId();
+            created = resolved.created();
+            requestAnalysis(corpId, customerId, "wecom:contact-changed");
+        }
+        Customer customer = RowLocks.one(em, Customer.class, "customer", customerId);
+        refresh(customer, contact);
         for (FollowedUser f : follows) {
             follow(customer, f, employee.apply(f.getUserId()));
         }
-        mergeTagsAndPhone(customer, follows);
-        if (created) {
-            openOpportunity(customer, channelState);
-            audit.record(corpId, ACTOR, "CUSTOMER_CREATED", "customer", customer.id,
-                    Map.of("channel", Channel.WECOM_QR.name(), "state", String.valueOf(channelState)));
+        mirrorTags(customer, contact.getExternalUserId(), follows);
+        return new Synced(customer.id, created, lead);
+    }
+
+    /** The lead arrival of a follow relation: the rep who was added is the channel's rep. */
+    private LeadArrival arrival(String corpId, ExternalContact contact, FollowedUser adding, String channelState,
+                                List<IdentityKey> keys, CustomerSeed seed, Function<String, Employee> employee) {
+        LeadArrival.Builder arrival = LeadArrival.lead(corpId, Channel.WECOM_QR, EventType.ADDED_WECOM)
+                .seed(seed).campaign(channelState).meta("state", channelState);
+        keys.forEach(arrival::key);
+        if (adding == null) {
+            return arrival.idempotencyKey("wecom:seen:" + contact.getExternalUserId()).build();
         }
-        if (adding != null && (addedBy != null || created)) {
-            recordAdded(customer, adding, channelState, employee.apply(adding.getUserId()));
-        }
-        requestAnalysis(corpId, customer.id, created ? "wecom:new-lead" : "wecom:contact-changed");
-        return new Synced(customer.id, created);
+        long createTime = adding.getCreateTime() == null ? Instant.now().getEpochSecond() : adding.getCreateTime();
+        return arrival.channelRep(employee.apply(adding.getUserId()).id)
+                .at(Instant.ofEpochSecond(createTime))
+                .idempotencyKey("wecom:added:" + contact.getExternalUserId() + ":" + adding.getUserId() + ":" + createTime)
+                .meta("userid", adding.getUserId())
+                .meta("add_way", parseInt(adding.getAddWay()))
+                .build();
     }
 
     /** The customer linked to an external_userid, if any (following merges to the surviving record). */
     public Optional<Customer> findByExternalUserId(String externalUserId) {
-        return find(qingke.corpId(), externalUserId, null);
+        return identity.find(qingke.corpId(), IdentityKey.externalUserId(externalUserId))
+                .map(id -> Customer.<Customer>findById(id))
+                .filter(c -> c.status != CustomerStatus.DELETED);
     }
 
     /** The rep deleted the customer (del_external_contact): the follow relation ends. */
@@ -147,24 +207,7 @@ public class WeComContactSync {
                 Map.of("userid", String.valueOf(userId), "reason", String.valueOf(reason))));
     }
 
-    // ---- creation and refresh ---------------------------------------------------------
-
-    private Customer newLead(String corpId, ExternalContact contact, FollowedUser adding, String channelState,
-                             Function<String, Employee> employee) {
-        Customer c = new Customer();
-        c.corpId = corpId;
-        c.name = truncate(firstNonBlank(adding == null ? null : adding.getRemark(), contact.getName(), "企业微信客户"), 128);
-        c.avatarUrl = truncate(contact.getAvatar(), 512);
-        c.company = truncate(firstNonBlank(adding == null ? null : adding.getRemarkCorpName(), contact.getCorpName()), 128);
-        c.position = truncate(contact.getPosition(), 64);
-        c.gender = contact.getGender();
-        c.sourceChannel = Channel.WECOM_QR;
-        c.campaignId = campaign(corpId, channelState).map(k -> k.id).orElse(null);
-        c.ownerId = adding == null ? null : employee.apply(adding.getUserId()).id;
-        c.lastActivityAt = Instant.now();
-        c.persist();
-        return c;
-    }
+    // ---- refresh, followers, tags ------------------------------------------------------
 
     private void refresh(Customer c, ExternalContact contact) {
         if (contact.getAvatar() != null) {
@@ -200,100 +243,60 @@ public class WeComContactSync {
         }
     }
 
-    private void mergeTagsAndPhone(Customer customer, List<FollowedUser> follows) {
-        Set<String> tags = new LinkedHashSet<>(customer.tags);
+    /** The first valid mainland mobile the reps noted, the adding rep's first. */
+    private static String remarkMobile(FollowedUser adding, List<FollowedUser> follows) {
+        List<FollowedUser> ordered = new ArrayList<>();
+        if (adding != null) {
+            ordered.add(adding);
+        }
+        follows.stream().filter(f -> f != adding).forEach(ordered::add);
+        for (FollowedUser f : ordered) {
+            if (f.getRemarkMobiles() != null) {
+                for (String mobile : f.getRemarkMobiles()) {
+                    String normalised = PhoneNumbers.normalise(mobile);
+                    if (PhoneNumbers.isValid(normalised)) {
+                        return normalised;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Mirrors the contact's WeCom tags (the union over its follow relations) onto the customer as a three-way merge
+     * against what WeCom showed last time: added there → added here, removed there → removed here, and tags Qingke
+     * has that WeCom never showed (a write-back still on its way, or a Qingke-only tag) stay.
+     */
+    private void mirrorTags(Customer customer, String externalUserId, List<FollowedUser> follows) {
+        Set<String> inWeCom = new LinkedHashSet<>();
         for (FollowedUser f : follows) {
             if (f.getTags() != null) {
                 for (FollowedUser.Tag t : f.getTags()) {
-                    if (t.getTagName() != null && t.getTagName().length() <= 32) {
-                        tags.add(t.getTagName());
+                    if (t.getTagName() != null && t.getTagName().length() <= MAX_TAG_NAME) {
+                        inWeCom.add(t.getTagName());
                         WeComTag.remember(customer.corpId, t.getTagId(), t.getTagName(), t.getGroupName());
                     }
                 }
             }
-            if (customer.phone == null && f.getRemarkMobiles() != null) {
-                for (String mobile : f.getRemarkMobiles()) {
-                    String normalised = PhoneNumbers.normalise(mobile);
-                    if (PhoneNumbers.isValid(normalised)) {
-                        customer.phone = normalised;
-                        break;
-                    }
-                }
-            }
         }
+        WeComContactTags last = WeComContactTags.lock(customer.corpId, externalUserId);
+        Set<String> before = last == null ? Set.of() : new LinkedHashSet<>(last.tagNames);
+        Set<String> tags = new LinkedHashSet<>(customer.tags);
+        inWeCom.stream().filter(t -> !before.contains(t)).forEach(tags::add);
+        before.stream().filter(t -> !inWeCom.contains(t)).forEach(tags::remove);
         if (!tags.equals(new LinkedHashSet<>(customer.tags))) {
+            List<String> was = List.copyOf(customer.tags);
             customer.tags = new ArrayList<>(tags);
+            audit.record(customer.corpId, ACTOR, "CUSTOMER_TAGS_CHANGED", "customer", customer.id,
+                    Map.of("before", was, "after", List.copyOf(customer.tags), "source", SOURCE, "externalUserId", externalUserId));
         }
-    }
-
-    private void openOpportunity(Customer customer, String channelState) {
-        Opportunity o = new Opportunity();
-        o.corpId = customer.corpId;
-        o.customerId = customer.id;
-        o.ownerId = customer.ownerId;
-        o.name = truncate(customer.name + " · 企业微信线索", 128);
-        o.stage = Stage.INITIAL;
-        o.channel = Channel.WECOM_QR;
-        o.campaignId = customer.campaignId;
-        o.persist();
-        StageChange change = new StageChange();
-        change.corpId = o.corpId;
-        change.opportunityId = o.id;
-        change.toStage = Stage.INITIAL;
-        change.changedBy = ACTOR;
-        change.persist();
-    }
-
-    private void recordAdded(Customer customer, FollowedUser adding, String channelState, Employee rep) {
-        Instant at = adding.getCreateTime() == null ? Instant.now() : Instant.ofEpochSecond(adding.getCreateTime());
-        Map<String, Object> metadata = new HashMap<>();
-        metadata.put("userid", adding.getUserId());
-        if (channelState != null) {
-            metadata.put("state", channelState);
+        if (last == null || !new LinkedHashSet<>(last.tagNames).equals(inWeCom)) {
+            WeComContactTags.save(customer.corpId, externalUserId, inWeCom);
         }
-        if (adding.getAddWay() != null) {
-            metadata.put("add_way", adding.getAddWay());
-        }
-        if (customer.campaignId != null) {
-            metadata.put("campaign_id", customer.campaignId);
-        }
-        event(customer, EventType.ADDED_WECOM, rep.id, at,
-                "wecom:added:" + customer.id + ":" + adding.getUserId() + ":" + at.getEpochSecond(), metadata);
     }
 
     // ---- helpers ------------------------------------------------------------------------
-
-    private Optional<Customer> find(String corpId, String externalUserId, String unionId) {
-        Optional<IdentityLink> link = linkOf(corpId, IdentityKind.EXTERNAL_USERID, externalUserId);
-        if (link.isEmpty()) {
-            link = linkOf(corpId, IdentityKind.UNIONID, unionId);
-        }
-        Customer c = link.map(l -> Customer.<Customer>findById(l.customerId)).orElse(null);
-        for (int hops = 0; c != null && c.status == CustomerStatus.MERGED && c.survivorId != null && hops < 5; hops++) {
-            c = Customer.findById(c.survivorId);
-        }
-        return Optional.ofNullable(c).filter(x -> x.status != CustomerStatus.DELETED);
-    }
-
-    private static Optional<IdentityLink> linkOf(String corpId, IdentityKind kind, String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        return IdentityLink.find("corpId = ?1 and kind = ?2 and value = ?3", corpId, kind, value).firstResultOptional();
-    }
-
-    private static void link(String corpId, Long customerId, IdentityKind kind, String value) {
-        if (value == null || value.isBlank() || linkOf(corpId, kind, value).isPresent()) {
-            return;
-        }
-        IdentityLink l = new IdentityLink();
-        l.corpId = corpId;
-        l.customerId = customerId;
-        l.kind = kind;
-        l.value = value;
-        l.source = SOURCE;
-        l.persist();
-    }
 
     private record FollowPair(Customer customer, CustomerFollower follower) {
     }
@@ -306,10 +309,6 @@ public class WeComContactSync {
         }
         return CustomerFollower.<CustomerFollower>find("customerId = ?1 and employeeId = ?2", customer.get().id, employee.get().id)
                 .firstResultOptional().map(f -> new FollowPair(customer.get(), f));
-    }
-
-    private static Optional<Campaign> campaign(String corpId, String code) {
-        return code == null || code.isBlank() ? Optional.empty() : Campaign.findByCode(corpId, code);
     }
 
     private static void event(Customer customer, EventType type, Long employeeId, Instant at, String key, Map<String, Object> metadata) {
@@ -343,6 +342,10 @@ public class WeComContactSync {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static String firstNonBlank(String... values) {

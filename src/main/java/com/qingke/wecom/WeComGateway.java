@@ -164,12 +164,18 @@ public class WeComGateway {
         return new GroupSend(result.getMsgId(), result.getFailList() == null ? List.of() : List.copyOf(result.getFailList()));
     }
 
+    /** WeCom's longest duplicate-check interval (4 hours). */
+    static final int DUPLICATE_CHECK_SECONDS = 4 * 3600;
+
     /**
      * message/send: a text message from the app to employees (e.g. "a new lead is yours"). Returns the userids WeCom
-     * could not deliver to (not members, or outside the app's visible range).
+     * could not deliver to (not members, or outside the app's visible range). WeCom's duplicate check is on, so a
+     * retry of a message that did go out (the answer was lost) is not delivered twice within 4 hours.
      */
     public List<String> sendAppText(List<String> userIds, String content) {
         WxCpMessage message = WxCpMessage.TEXT().toUser(String.join("|", userIds)).content(content).build();
+        message.setEnableDuplicateCheck(true);
+        message.setDuplicateCheckInterval(DUPLICATE_CHECK_SECONDS);
         WxCpMessageSendResult result = call(() -> cp.getMessageService().send(message));
         String invalid = result.getInvalidUser();
         return invalid == null || invalid.isBlank() ? List.of() : List.of(invalid.split("\\|"));

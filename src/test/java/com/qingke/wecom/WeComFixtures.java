@@ -9,6 +9,10 @@ import com.qingke.inbox.InboxMessage;
 import com.qingke.inbox.InboxSource;
 import com.qingke.inbox.InboxStatus;
 import com.qingke.inbox.InboxWorker;
+import com.qingke.inbox.OutboxEvent;
+import com.qingke.inbox.OutboxWorker;
+import com.qingke.lead.LeadNotifier;
+import java.util.List;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.UUID;
 
@@ -19,11 +23,36 @@ public class WeComFixtures {
     private final FakeWeComState corp;
 
     private final InboxWorker worker;
+    private final OutboxWorker outbox;
 
-    WeComFixtures(Fixtures fixtures, FakeWeComState corp, InboxWorker worker) {
+    WeComFixtures(Fixtures fixtures, FakeWeComState corp, InboxWorker worker, OutboxWorker outbox) {
         this.fixtures = fixtures;
         this.corp = corp;
         this.worker = worker;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Sends what the outbox holds for WeCom (new-lead messages, tag write-back) until none of the customer's rows is
+     * pending. The scheduled worker runs alongside; both claim rows with SKIP LOCKED.
+     */
+    public void drainOutbox(long customerId) {
+        for (int i = 0; i < 200; i++) {
+            outbox.drain();
+            long pending = QuarkusTransaction.requiringNew().call(() ->
+                    OutboxEvent.count("aggregateId = ?1 and topic in ?2 and status = ?3", customerId,
+                            List.of(LeadNotifier.TOPIC, TagWriteBack.TOPIC), InboxStatus.PENDING));
+            if (pending == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("outbox rows of customer " + customerId + " still pending");
     }
 
     /**

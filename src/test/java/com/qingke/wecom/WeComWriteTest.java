@@ -42,11 +42,13 @@ class WeComWriteTest {
 
         given().header("Authorization", fixtures.bearer(rep)).contentType("application/json")
                 .body("{\"tags\": [\"高意向\", \"" + fresh + "\"]}").put("/api/customers/" + id + "/tags").then().statusCode(200);
+        people.drainOutbox(id);
         assertEquals(List.of("高意向", fresh).stream().sorted().toList(), tagNames(contact, rep.wecomUserId).stream().sorted().toList());
         assertTrue(corp.tagNamed(fresh).isPresent(), "a missing corp tag is created");
 
         given().header("Authorization", fixtures.bearer(rep)).contentType("application/json")
                 .body("{\"tags\": [\"" + fresh + "\"]}").put("/api/customers/" + id + "/tags").then().statusCode(200);
+        people.drainOutbox(id);
         assertEquals(List.of(fresh), tagNames(contact, rep.wecomUserId));
     }
 

@@ -69,9 +69,30 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10000)
     public Response unexpected(Exception e, UriInfo uri) {
+        if (thrownReadingTheForm(e)) {
+            // a broken percent escape, an empty multipart boundary, a cut-off upload: the client's body, not our fault;
+            // the exception text quotes the body, so it stays out of the log
+            LOG.debugf("Unreadable form body on %s (%s)", path(uri), e.getClass().getName());
+            return respond(new Problem("about:blank", "请求格式错误", 400, "请求体不是有效的表单或文件上传", path(uri), null));
+        }
         LOG.error("Unexpected error on " + path(uri), e);
         return respond(new Problem("about:blank", "服务器内部错误", 500, "服务暂时不可用，请稍后重试", path(uri), null));
     }
+
+    /**
+     * Whether the failure happened while RESTEasy Reactive was still decoding a form or multipart body, before any
+     * resource method ran: the body handler is on the stack only during that step.
+     */
+    static boolean thrownReadingTheForm(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().equals(FORM_BODY_HANDLER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String FORM_BODY_HANDLER = "org.jboss.resteasy.reactive.server.handlers.FormBodyHandler";
 
     private static Response respond(Problem p) {
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();

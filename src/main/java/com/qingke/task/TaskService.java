@@ -1,5 +1,6 @@
 package com.qingke.task;
 
+import com.qingke.employee.Employee;
 import com.qingke.opportunity.Opportunity;
 import com.qingke.platform.Audit;
 import com.qingke.platform.ProblemException;
@@ -38,6 +39,13 @@ public class TaskService {
             Opportunity o = Opportunity.findById(input.opportunityId());
             if (o == null || !o.corpId.equals(corpId) || o.customerId != customerId) {
                 throw ProblemException.badRequest("商机 " + input.opportunityId() + " 不属于该客户");
+            }
+        }
+        if (input.assigneeId() != null) {
+            // the id comes from the request: without this a task could be handed to an employee of another corp
+            Employee assignee = Employee.findById(input.assigneeId());
+            if (assignee == null || !assignee.corpId.equals(corpId) || !assignee.active) {
+                throw ProblemException.badRequest("负责人 " + input.assigneeId() + " 不是本企业的在职员工");
             }
         }
         CrmTask t = new CrmTask();

@@ -41,6 +41,9 @@ public class ChannelCodeService {
                               long leadCount) {
     }
 
+    /** WeCom's "UserID不存在": the member left or was never in the app's directory. */
+    static final int USER_NOT_IN_DIRECTORY = 60111;
+
     @Transactional
     public ChannelCode create(NewChannelCode input) {
         Long ownerId = input.employeeId() == null ? user.employeeId() : input.employeeId();
@@ -55,7 +58,15 @@ public class ChannelCodeService {
         if (Campaign.findByCode(user.corpId(), code).isPresent()) {
             throw ProblemException.conflict("渠道编码 " + code + " 已被使用");
         }
-        WeComGateway.ContactWay way = wecom.addContactWay(code, List.of(owner.wecomUserId), input.name());
+        WeComGateway.ContactWay way;
+        try {
+            way = wecom.addContactWay(code, List.of(owner.wecomUserId), input.name());
+        } catch (WeComException e) {
+            if (e.errcode() == USER_NOT_IN_DIRECTORY) {
+                throw ProblemException.conflict("企业微信通讯录中没有员工 " + owner.name + "（可能已离职），无法为其创建活码");
+            }
+            throw e;
+        }
         Campaign c = new Campaign();
         c.corpId = user.corpId();
         c.code = code;

@@ -62,6 +62,34 @@ class TaskResourceTest {
     }
 
     @Test
+    void aTaskGoesOnlyToAnActiveEmployeeOfTheSameCorp() {
+        Employee rep = fixtures.rep("李娜");
+        Customer c = fixtures.customerOf(rep, "华强");
+        Employee colleague = fixtures.rep("陈杰");
+        Employee elsewhere = QuarkusTransaction.requiringNew().call(() -> {
+            Employee e = new Employee();
+            e.corpId = "ww-another-corp";
+            e.wecomUserId = Fixtures.unique("u");
+            e.name = "外企员工";
+            e.persist();
+            return e;
+        });
+        Employee gone = fixtures.rep("已离职");
+        QuarkusTransaction.requiringNew().run(() -> Employee.update("active = false where id = ?1", gone.id));
+        long before = data.count(CrmTask.class, "customerId = ?1", c.id);
+
+        for (Long assignee : new Long[] {elsewhere.id, gone.id, Long.MAX_VALUE}) {
+            given().header("Authorization", fixtures.bearer(rep)).contentType("application/json")
+                    .body("{\"title\": \"电话回访\", \"assigneeId\": " + assignee + "}").post("/api/customers/" + c.id + "/tasks")
+                    .then().statusCode(400).body("detail", containsString("不是本企业的在职员工"));
+        }
+        assertThat(data.count(CrmTask.class, "customerId = ?1", c.id)).isEqualTo(before);
+        given().header("Authorization", fixtures.bearer(rep)).contentType("application/json")
+                .body("{\"title\": \"请同事回访\", \"assigneeId\": " + colleague.id + "}").post("/api/customers/" + c.id + "/tasks")
+                .then().statusCode(201).body("assigneeId", is(colleague.id.intValue()));
+    }
+
+    @Test
     void aTaskNeedsATitle() {
         Employee rep = fixtures.rep("李娜");
         Customer c = fixtures.customerOf(rep, "华强");

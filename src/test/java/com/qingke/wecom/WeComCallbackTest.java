@@ -114,6 +114,60 @@ class WeComCallbackTest {
     }
 
     @Test
+    void theSameCallbackDeliveredThreeTimesConcurrentlyIsStoredAndProcessedOnce() throws Exception {
+        Employee rep = people.rep("赵敏");
+        EncryptedCallback cb = wecomSide.customerAddsRep(rep.wecomUserId, null);
+        String externalUserId = cb.plainXml().replaceAll(".*<ExternalUserID><!\\[CDATA\\[([^\\]]+)]]>.*", "$1");
+        long before = storedWeComMessages();
+
+        // three deliveries released at once, as WeCom's retries can overlap a slow acknowledgement
+        List<String> answers = concurrently(3, () -> given().contentType("text/xml").body(cb.body())
+                .post("/wecom/callback?" + cb.queryString()).then().extract().response().asString());
+        assertEquals(List.of("success", "success", "success"), answers, "every delivery is acknowledged");
+        assertEquals(before + 1, storedWeComMessages(), "stored once");
+
+        // and three workers draining at once (the scheduled one runs too) process it once
+        concurrently(3, () -> String.valueOf(worker.drain()));
+        people.processInbox();
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            InboxMessage stored = InboxMessage.find("source = ?1 and dedupeKey = ?2", InboxSource.WECOM,
+                    WeComCallbackResource.dedupeKey(me.chanjar.weixin.cp.bean.message.WxCpXmlMessage.fromXml(cb.plainXml(), null),
+                            cb.plainXml())).singleResult();
+            assertEquals(InboxStatus.DONE, stored.status);
+            assertEquals(1, stored.attempts, "handled by one worker, at the first attempt");
+            List<IdentityLink> links = IdentityLink.list("corpId = ?1 and kind = ?2 and value = ?3", qingke.corpId(),
+                    IdentityKind.EXTERNAL_USERID, externalUserId);
+            assertEquals(1, links.size());
+            long customer = links.get(0).customerId;
+            assertEquals(1, BehaviourEvent.count("customerId = ?1 and type = ?2", customer, EventType.ADDED_WECOM));
+            assertEquals(1, Opportunity.count("customerId", customer));
+            assertEquals(1, CustomerFollower.count("customerId = ?1 and employeeId = ?2", customer, rep.id));
+        });
+    }
+
+    private static List<String> concurrently(int n, java.util.concurrent.Callable<String> task) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(n);
+            List<java.util.concurrent.Future<String>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            List<String> results = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<String> f : futures) {
+                results.add(f.get(2, java.util.concurrent.TimeUnit.MINUTES));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aForgedSignatureIsRefusedAndNothingIsStored() {
         Employee rep = people.rep("王芳");
         EncryptedCallback cb = wecomSide.customerAddsRep(rep.wecomUserId, null);

@@ -88,6 +88,14 @@ class WeComWriteTest {
     }
 
     @Test
+    void aChannelCodeForAMemberWeComDoesNotKnowIsAConflictNotAServerError() {
+        Employee gone = fixtures.rep("已不在通讯录"); // in Qingke, not in the (fake) WeCom directory
+        given().header("Authorization", fixtures.bearer(gone)).contentType("application/json")
+                .body("{\"name\": \"离职活码\"}").post("/api/wecom/channel-codes")
+                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("通讯录"));
+    }
+
+    @Test
     void aGroupSendCreatesAPendingTemplateFromTheRepToTheCustomer() {
         Employee rep = people.rep("李娜");
         FakeWeComState.Contact contact = people.contactOf(rep.wecomUserId, "朱婷");

@@ -1,8 +1,12 @@
 package com.qingke.platform.wechat;
 
 import org.w3c.dom.Document;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +26,27 @@ public final class SafeXml {
 
     /** The parsed document; throws on anything that is not well-formed XML or that declares a DTD. */
     public static Document parse(String xml) throws Exception {
-        return FACTORY.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+        DocumentBuilder builder = FACTORY.newDocumentBuilder();
+        builder.setErrorHandler(THROW); // the default handler prints "[Fatal Error] …" to stderr for every bad body
+        return builder.parse(new InputSource(new StringReader(xml)));
     }
+
+    /** Lets parse errors surface only as the exception the caller maps to 400. */
+    private static final ErrorHandler THROW = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
 
     public static String sha256(String s) {
         try {

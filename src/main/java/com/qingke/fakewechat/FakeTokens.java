@@ -26,6 +26,8 @@ public final class FakeTokens {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> superseded = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> rejected = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public FakeTokens(Clock clock) {
@@ -34,16 +36,29 @@ public final class FakeTokens {
 
     /** A fresh credential of a kind (e.g. "cp.access_token", "mp.access_token", "cp.jsapi_ticket"). */
     public String issue(String kind, Duration ttl) {
+        // The official account invalidates the previous token on every fetch; count how often a live one is replaced.
+        int live = liveValues(kind).size();
+        if (live > 0) {
+            increment(superseded, kind, live);
+        }
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String value = HexFormat.of().formatHex(bytes);
         issued.put(value, new Issued(kind, clock.instant().plus(ttl)));
-        counts.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+        increment(counts, kind, 1);
         return value;
     }
 
     /** 0 when the credential is a live one of that kind, otherwise WeCom's errcode. */
     public int check(String kind, String value) {
+        int result = verdict(kind, value);
+        if (result != OK) {
+            increment(rejected, kind, 1);
+        }
+        return result;
+    }
+
+    private int verdict(String kind, String value) {
         if (value == null || value.isBlank()) {
             return MISSING;
         }
@@ -74,7 +89,25 @@ public final class FakeTokens {
 
     /** How many credentials of a kind were issued since start. */
     public int issuedCount(String kind) {
-        AtomicInteger n = counts.get(kind);
+        return count(counts, kind);
+    }
+
+    /** How many times a credential of a kind was issued while another one of that kind was still live. */
+    public int supersededCount(String kind) {
+        return count(superseded, kind);
+    }
+
+    /** How many API calls presented a missing, unknown or expired credential of a kind (answered 41001/40014/42001). */
+    public int rejectedCount(String kind) {
+        return count(rejected, kind);
+    }
+
+    private static void increment(Map<String, AtomicInteger> counters, String kind, int by) {
+        counters.computeIfAbsent(kind, k -> new AtomicInteger()).addAndGet(by);
+    }
+
+    private static int count(Map<String, AtomicInteger> counters, String kind) {
+        AtomicInteger n = counters.get(kind);
         return n == null ? 0 : n.get();
     }
 }

@@ -1,11 +1,16 @@
 package com.qingke.platform;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import org.jboss.logging.Logger;
 
 /**
  * Makes a scheduled job run once per period across app instances: the first instance to insert the
@@ -13,31 +18,39 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class JobRuns {
-    private final EntityManager em;
+    private static final Logger LOG = Logger.getLogger(JobRuns.class);
+    private static final String INSERT = "insert into job_run (corp_id, job_name, period_key, instance_id, started_at) values (?, ?, ?, ?, ?)";
 
-    JobRuns(EntityManager em) {
+    private final EntityManager em;
+    private final AgroalDataSource dataSource;
+
+    JobRuns(EntityManager em, AgroalDataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
     }
 
-    /** True when this instance may run the job for the period; false when another instance already did. */
+    /** True when this instance may run the job for the period; false when another instance (or this one) already did. */
     public boolean claim(String corpId, String job, String periodKey) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                            "insert into job_run (corp_id, job_name, period_key, instance_id, started_at) values (?1, ?2, ?3, ?4, ?5)")
-                    .setParameter(1, corpId).setParameter(2, job).setParameter(3, periodKey)
-                    .setParameter(4, ManagementFactory.getRuntimeMXBean().getName()).setParameter(5, Instant.now())
-                    .executeUpdate());
-            return true;
-        } catch (PersistenceException e) {
-            // the unique (corp, job, period) key says another instance already ran it; anything else is a real error
-            Number runs = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
-                            "select count(*) from job_run where corp_id = ?1 and job_name = ?2 and period_key = ?3")
-                    .setParameter(1, corpId).setParameter(2, job).setParameter(3, periodKey).getSingleResult());
-            if (runs.longValue() > 0) {
-                return false;
+        // Plain JDBC: losing the race is the normal case for every instance but one, and Hibernate would log each
+        // lost race as a SQL error at WARN level.
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+                ps.setString(1, corpId);
+                ps.setString(2, job);
+                ps.setString(3, periodKey);
+                ps.setString(4, ManagementFactory.getRuntimeMXBean().getName());
+                ps.setTimestamp(5, Timestamp.from(Instant.now()));
+                ps.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                // SQLState 23000 (MySQL/MariaDB) and 23505 (H2): the unique (corp, job, period) key; anything else is a real error
+                if ("23000".equals(e.getSQLState()) || "23505".equals(e.getSQLState())) {
+                    LOG.debugf("%s %s already claimed; not run here", job, periodKey);
+                    return false;
+                }
+                throw e;
             }
-            throw e;
-        }
+        });
     }
 
     public void finish(String corpId, String job, String periodKey, String result) {

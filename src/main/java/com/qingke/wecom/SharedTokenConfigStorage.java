@@ -204,24 +204,49 @@ public class SharedTokenConfigStorage extends WxCpDefaultConfigImpl {
             private final ReentrantLock local = new ReentrantLock();
             private volatile boolean heldInTable;
 
+            /**
+             * Throws when the table cannot be reached (database away); the local lock is then released again, because
+             * WxJava calls unlock() only after lock() returned, and a lock kept by a failed call would block every later
+             * token refresh of this instance for good. The local wait is bounded too, for the same reason.
+             */
             @Override
             public void lock() {
-                local.lock();
+                acquireLocal();
                 if (local.getHoldCount() > 1) {
                     return;
                 }
-                Instant giveUp = clock.instant().plus(lockTtl).plusSeconds(1);
-                heldInTable = store.tryLock(corpId, key, clock.instant().plus(lockTtl));
-                while (!heldInTable && clock.instant().isBefore(giveUp)) {
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
+                try {
+                    Instant giveUp = clock.instant().plus(lockTtl).plusSeconds(1);
                     heldInTable = store.tryLock(corpId, key, clock.instant().plus(lockTtl));
+                    while (!heldInTable && clock.instant().isBefore(giveUp)) {
+                        try {
+                            Thread.sleep(50);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            break;
+                        }
+                        heldInTable = store.tryLock(corpId, key, clock.instant().plus(lockTtl));
+                    }
+                    cached = null;
+                } catch (RuntimeException | Error e) {
+                    heldInTable = false;
+                    local.unlock();
+                    throw e;
                 }
-                cached = null;
+            }
+
+            /** Another thread of this instance refreshes at most for the table lock's lifetime plus a margin. */
+            private void acquireLocal() {
+                boolean acquired;
+                try {
+                    acquired = local.tryLock(lockTtl.plusSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for the " + key + " refresh lock", e);
+                }
+                if (!acquired) {
+                    throw new IllegalStateException("The " + key + " refresh lock is still held by another thread");
+                }
             }
 
             @Override

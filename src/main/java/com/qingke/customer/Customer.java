@@ -39,6 +39,11 @@ public class Customer extends PanacheEntityBase {
     @Column(name = "consent_at") public Instant consentAt;
     @Column(name = "consent_text") public String consentText;
     @Column(name = "last_activity_at") public Instant lastActivityAt;
+    /**
+     * The earliest CALL/CHAT/MESSAGE_SENT at or after creation. Read-only here: only the conditional updates of
+     * {@code timeline.FirstContact} write it, so a flush of this entity never puts back an older value.
+     */
+    @Column(name = "first_contact_at", insertable = false, updatable = false) public Instant firstContactAt;
     @Column(name = "created_at", nullable = false) public Instant createdAt = Instant.now();
     @Column(name = "updated_at", nullable = false) public Instant updatedAt = Instant.now();
     @Version public long version;

@@ -22,10 +22,6 @@ public interface DashboardConfig {
     @WithDefault("366")
     int maxPeriodDays();
 
-    /** Event types that count as a rep contacting a lead (reach efficiency). */
-    @WithDefault("CALL,CHAT,MESSAGE_SENT")
-    List<String> contactEventTypes();
-
     /** Reach efficiency: a lead counts as reached in time if first contacted within this long of its creation. */
     @WithDefault("PT24H")
     Duration reachWindow();

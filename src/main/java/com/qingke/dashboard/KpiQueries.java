@@ -17,7 +17,8 @@ import java.util.Map;
  * <li>lead: an ACTIVE customer (merged duplicates and deleted ones excluded) with a source channel, created in the period;
  * with a rep selected, the leads that rep owns;</li>
  * <li>lead → opportunity: leads that have any opportunity now; lead → won: leads that have a WON opportunity now;</li>
- * <li>reach: first contact = earliest CALL/CHAT/MESSAGE_SENT event (configurable) at or after the lead's creation;
+ * <li>reach: first contact = earliest CALL/CHAT/MESSAGE_SENT event at or after the lead's creation, kept on the
+ * customer as {@code first_contact_at} when the event is stored (timeline.FirstContact);
  * reached in time = first contact within 24 h; the share counts leads whose 24 h have passed (or that were reached
  * already); the median time to first contact is over the leads contacted so far;</li>
  * <li>task completion: tasks (not CANCELLED) whose due time lies in the period and has passed; done on time = DONE with
@@ -79,14 +80,15 @@ class KpiQueries {
 
     /**
      * The lead figures of the previous period [0] and of the period [1] in one statement over both: counts, reach
-     * and the median time to first contact. The median is taken with window functions (ROW_NUMBER and COUNT OVER,
+     * and the median time to first contact. One range scan of the leads by (corp_id, created_at); the first contact
+     * is a column of the lead, so no lead's events are read. The median is taken with window functions (ROW_NUMBER and COUNT OVER,
      * available in MySQL 8, MariaDB 10.2+ and H2 2): the mean of the middle one or two contacted leads ordered by delay.
      */
     LeadCounts[] leadCounts(DashboardFilter f, Instant now) {
         String perLead = "select case when c.created_at >= :from then 1 else 0 end as cur, c.created_at as created_at,"
                 + " case when exists (select 1 from opportunity o where o.customer_id = c.id) then 1 else 0 end as has_opp,"
                 + " case when exists (select 1 from opportunity o where o.customer_id = c.id and o.stage = 'WON') then 1 else 0 end as has_won,"
-                + " timestampdiff(SECOND, c.created_at, " + firstContactSql() + ") as delay"
+                + " timestampdiff(SECOND, c.created_at, c.first_contact_at) as delay"
                 + " from customer c where " + leadWhere(f);
         String ranked = "select y.cur as cur, y.created_at as created_at, y.has_opp as has_opp, y.has_won as has_won,"
                 + " y.delay as delay,"
@@ -105,7 +107,6 @@ class KpiQueries {
                 .setParameter("start", f.period().previous().start())
                 .setParameter("end", f.period().end())
                 .setParameter("from", f.period().start())
-                .setParameter("types", config.contactEventTypes())
                 .setParameter("window", config.reachWindow().toSeconds())
                 .setParameter("cutoff", now.minus(config.reachWindow()));
         if (f.forOneRep()) {
@@ -177,12 +178,6 @@ class KpiQueries {
     private static String leadWhere(DashboardFilter f) {
         return "c.corp_id = :corp and c.created_at >= :start and c.created_at < :end and c.source_channel is not null"
                 + " and c.status = 'ACTIVE'" + (f.forOneRep() ? " and c.owner_id = :rep" : "");
-    }
-
-    /** Earliest contact event at or after the customer's creation (index ix_event_customer_type_time). */
-    private static String firstContactSql() {
-        return "(select min(e.occurred_at) from behaviour_event e where e.customer_id = c.id and e.type in (:types)"
-                + " and e.occurred_at >= c.created_at)";
     }
 
     private static Actions.RepAdoption total(List<Actions.RepAdoption> rows) {

@@ -2,6 +2,7 @@ package com.qingke.demo;
 
 import com.qingke.customer.Channel;
 import com.qingke.customer.LifecycleStage;
+import com.qingke.timeline.FirstContact;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,6 +31,12 @@ public record DemoCustomer(int index, String name, int gender, String phone, Str
         opportunities = List.copyOf(opportunities);
         tasks = List.copyOf(tasks);
         trackedLinks = List.copyOf(trackedLinks);
+    }
+
+    /** The earliest contact event at or after creation, as the app would have noted it (customer.first_contact_at). */
+    public Instant firstContactAt() {
+        return events.stream().filter(e -> FirstContact.counts(e.type(), e.occurredAt(), createdAt))
+                .map(DemoEvent::occurredAt).min(Instant::compareTo).orElse(null);
     }
 
     public boolean followedBy(String userId) {

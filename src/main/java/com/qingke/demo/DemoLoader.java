@@ -249,8 +249,8 @@ public final class DemoLoader {
         private long[] insertCustomers(List<DemoCustomer> chunk) throws SQLException {
             String sql = "INSERT INTO customer (corp_id, name, phone, company, position, gender, tags, lifecycle_stage,"
                     + " owner_id, source_channel, campaign_id, status, intent_reasons, risk_tags, consent_at, consent_text,"
-                    + " last_activity_at, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?,"
-                    + " ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, 0)";
+                    + " last_activity_at, first_contact_at, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, 0)";
             try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
                 for (DemoCustomer k : chunk) {
                     ps.setString(1, corpId);
@@ -269,8 +269,10 @@ public final class DemoLoader {
                     time(ps, 14, k.consentAt());
                     ps.setString(15, k.consentText());
                     time(ps, 16, k.lastActivityAt());
-                    time(ps, 17, k.createdAt());
-                    time(ps, 18, latest(k.createdAt(), k.lastActivityAt()));
+                    // written with the customer, as the events below would have set it one by one in the app
+                    time(ps, 17, k.firstContactAt());
+                    time(ps, 18, k.createdAt());
+                    time(ps, 19, latest(k.createdAt(), k.lastActivityAt()));
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -13,6 +13,7 @@ import com.qingke.recommendation.ActionStatus;
 import com.qingke.recommendation.RecommendedAction;
 import com.qingke.task.CrmTask;
 import com.qingke.timeline.BehaviourEvent;
+import com.qingke.timeline.FirstContact;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -87,6 +88,9 @@ class CustomerMerger {
         moved.put("actions", moveActions(gone, survivor));
 
         fillSurvivor(survivor, gone);
+        // the merged customer's events are the survivor's now: its first contact counts if earlier (the merged row
+        // keeps its own value; an undo works both out again from the events)
+        FirstContact.mergeInto(survivor.id, gone.id);
         gone.status = CustomerStatus.MERGED;
         gone.survivorId = survivor.id;
 
@@ -137,6 +141,10 @@ class CustomerMerger {
         giveBack(Opportunity.class, "opportunity", ids(moved.get("opportunities")), survivor.id, gone.id, o -> o.customerId, (o, to) -> o.customerId = to);
         giveBack(TrackedLink.class, "tracked_link", ids(moved.get("trackedLinks")), survivor.id, gone.id, t -> t.customerId, (t, to) -> t.customerId = to);
         restoreActions(moved.get("actions"));
+        // events went back (and either may have got new ones since the merge): both first contacts from scratch
+        em.flush();
+        FirstContact.recompute(survivor.id);
+        FirstContact.recompute(gone.id);
 
         @SuppressWarnings("unchecked")
         Map<String, Object> before = (Map<String, Object>) moved.getOrDefault("survivorBefore", Map.of());

@@ -371,7 +371,10 @@ public class CustomerImport {
         }
     }
 
-    /** An IMPORTED event on the timeline of every customer the file created or changed. */
+    /**
+     * An IMPORTED event on the timeline of every customer the file created or changed. Written in bulk rather than
+     * with BehaviourEvent#record: IMPORTED is not a contact event, so no customer's first contact changes.
+     */
     private static void insertEvents(Connection c, String corpId, List<NewCustomer> creates, Map<Long, List<Integer>> changed,
                                      Instant now) throws SQLException {
         String sql = "INSERT INTO behaviour_event (corp_id, customer_id, type, occurred_at, source, metadata, created_at) "

@@ -116,7 +116,7 @@ public class LeadCapture {
         }
         event.metadata = metadata;
         event.idempotencyKey = eventKey;
-        event.persist();
+        event.record();
         if (customer.lastActivityAt == null || arrival.occurredAt().isAfter(customer.lastActivityAt)) {
             customer.lastActivityAt = arrival.occurredAt();
         }

@@ -119,7 +119,7 @@ public class TrackedLinks {
         }
         e.metadata = metadata;
         e.idempotencyKey = "tracked-link:" + link.id + ":" + link.openCount;
-        e.persist();
+        e.record();
         Customer.update("lastActivityAt = ?1 where id = ?2 and (lastActivityAt is null or lastActivityAt < ?1)", now, customerId);
     }
 

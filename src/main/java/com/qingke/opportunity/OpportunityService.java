@@ -142,7 +142,7 @@ public class OpportunityService {
         e.employeeId = user.employeeId();
         e.metadata = new LinkedHashMap<>(detail);
         e.idempotencyKey = "stage:" + change.id;
-        e.persist();
+        e.record();
         audit.record(o.corpId, user.actor(), "OPPORTUNITY_STAGE_CHANGED", "opportunity", o.id, detail);
         analysisRequests.request(o.corpId, o.customerId, "STAGE_CHANGED");
         return o.customerId;

@@ -33,7 +33,7 @@ public class FeedbackEvents {
         e.employeeId = employeeId;
         e.metadata = new LinkedHashMap<>(metadata);
         e.idempotencyKey = idempotencyKey;
-        e.persist();
+        e.record();
         return e;
     }
 }

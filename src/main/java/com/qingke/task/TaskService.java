@@ -99,7 +99,7 @@ public class TaskService {
         }
         e.metadata = metadata;
         e.idempotencyKey = "task-done:" + t.id;
-        e.persist();
+        e.record();
         audit.record(corpId, actor, "TASK_DONE", "task", t.id, Map.of("outcome", t.outcome == null ? "" : t.outcome));
         analysis.request(corpId, t.customerId, "TASK_DONE");
         return t;

@@ -20,4 +20,13 @@ public class BehaviourEvent extends PanacheEntityBase {
     @Convert(converter = JsonMapConverter.class) public Map<String, Object> metadata = new HashMap<>();
     @Column(name = "idempotency_key") public String idempotencyKey;
     @Column(name = "created_at", nullable = false) public Instant createdAt = Instant.now();
+
+    /**
+     * Stores the event and, when it is the customer's first contact so far, notes that on the customer
+     * ({@link FirstContact}). Every writer of events uses this rather than {@code persist()}.
+     */
+    public void record() {
+        persist();
+        FirstContact.noteEvent(this);
+    }
 }

@@ -98,7 +98,7 @@ public class TimelineService {
         }
         e.metadata = metadata;
         e.idempotencyKey = key;
-        e.persist();
+        e.record();
         Customer.update("lastActivityAt = ?1 where id = ?2 and (lastActivityAt is null or lastActivityAt < ?1)", now, c.id);
         audit.record(c.corpId, user.actor(), e.type == EventType.CALL ? "CALL_LOGGED" : "NOTE_LOGGED", "customer", c.id,
                 Map.of("eventId", e.id));

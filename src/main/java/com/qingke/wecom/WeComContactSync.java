@@ -325,7 +325,7 @@ public class WeComContactSync {
         e.employeeId = employeeId;
         e.metadata.putAll(metadata);
         e.idempotencyKey = idempotencyKey;
-        e.persist();
+        e.record();
         if (customer.lastActivityAt == null || customer.lastActivityAt.isBefore(at)) {
             customer.lastActivityAt = at;
         }

@@ -5,12 +5,14 @@ import com.qingke.customer.Channel;
 import com.qingke.customer.Customer;
 import com.qingke.customer.CustomerStatus;
 import com.qingke.employee.Employee;
+import com.qingke.identity.IdentityService;
 import com.qingke.opportunity.Stage;
 import com.qingke.platform.QingkeConfig;
 import com.qingke.recommendation.ActionStatus;
 import com.qingke.support.Fixtures;
 import com.qingke.task.TaskStatus;
 import com.qingke.timeline.EventType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -34,6 +36,7 @@ class DashboardKpiTest {
 
     @Inject Fixtures fixtures;
     @Inject QingkeConfig config;
+    @Inject IdentityService identity;
 
     Employee manager;
     Employee rep;
@@ -110,8 +113,12 @@ class DashboardKpiTest {
     }
 
     private JsonPath get(String path) {
+        return get(path, MARCH, rep);
+    }
+
+    private JsonPath get(String path, String period, Employee who) {
         return given().header("Authorization", fixtures.bearer(manager))
-                .get(path + (path.contains("?") ? "&" : "?") + MARCH + "&rep=" + rep.id)
+                .get(path + (path.contains("?") ? "&" : "?") + period + "&rep=" + who.id)
                 .then().statusCode(200).extract().jsonPath();
     }
 
@@ -151,6 +158,65 @@ class DashboardKpiTest {
         // Decided in March: 2 confirmed + 1 executed adopted, 3 dismissed; the superseded one counts in neither.
         assertMeasure(kpi(kpis, "ai-adoption"), "current", 0.5, 3, 6);
         assertMeasure(kpi(kpis, "ai-adoption"), "previous", 1.0, 1, 1);
+    }
+
+    @Test
+    void aMergeKeepsTheEarlierFirstContactAndUndoingItWorksBothOutAgain() {
+        // May 2024, a rep of its own: A and B are the same person, arriving through two channels an hour apart.
+        String may = "from=2024-05-01&to=2024-06-01";
+        Employee third = fixtures.rep("赵磊");
+        TeamData t = new TeamData(config.corpId());
+        Customer a = t.lead(third, "A", "2024-05-02T09:00", Channel.WEB_FORM, null);
+        // stored out of order: the call 30 h after creation is A's first contact, not the message stored before it
+        t.event(a, EventType.MESSAGE_SENT, "2024-05-04T09:00");
+        t.event(a, EventType.CALL, "2024-05-03T15:00");
+        Customer b = t.lead(third, "B", "2024-05-02T10:00", Channel.OA_QR, null);
+        t.event(b, EventType.CHAT, "2024-05-02T11:00");
+        assertEquals(TeamData.at("2024-05-03T15:00"), firstContact(a));
+        assertEquals(TeamData.at("2024-05-02T11:00"), firstContact(b));
+        // Two leads: A reached after 30 h, B after 1 h → 1 of 2 in time, median of 3600 s and 108000 s.
+        List<Map<String, Object>> kpis = get("/dashboard/api/kpis", may, third).getList("$");
+        assertMeasure(kpi(kpis, "reach-24h"), "current", 0.5, 1, 2);
+        assertMeasure(kpi(kpis, "first-contact-median"), "current", 55800.0, 0, 2);
+
+        // B merges into A (the older survives): B's chat is now on A's timeline, 2 h after A's creation.
+        long mergeId = QuarkusTransaction.requiringNew().call(() -> identity.merge(a.id, b.id, "同一人", "employee:" + manager.id));
+        assertEquals(TeamData.at("2024-05-02T11:00"), firstContact(a));
+        // A message to A after the merge, later than the chat: the earliest stays.
+        t.event(a, EventType.MESSAGE_SENT, "2024-05-02T20:00");
+        assertEquals(TeamData.at("2024-05-02T11:00"), firstContact(a));
+        kpis = get("/dashboard/api/kpis", may, third).getList("$");
+        assertMeasure(kpi(kpis, "lead-to-won"), "current", 0.0, 0, 1);
+        assertMeasure(kpi(kpis, "reach-24h"), "current", 1.0, 1, 1);
+        assertMeasure(kpi(kpis, "first-contact-median"), "current", 7200.0, 0, 1);
+
+        // Undo: the chat goes back to B; A keeps its own events and the message sent during the merge (11 h after its
+        // creation), which is now its first contact: worked out again, not the value from before the merge.
+        QuarkusTransaction.requiringNew().run(() -> identity.undoMerge(mergeId, "employee:" + manager.id));
+        assertEquals(TeamData.at("2024-05-02T20:00"), firstContact(a));
+        assertEquals(TeamData.at("2024-05-02T11:00"), firstContact(b));
+        kpis = get("/dashboard/api/kpis", may, third).getList("$");
+        assertMeasure(kpi(kpis, "reach-24h"), "current", 1.0, 2, 2);
+        assertMeasure(kpi(kpis, "first-contact-median"), "current", 21600.0, 0, 2);
+    }
+
+    @Test
+    void theFirstContactIsWrittenOnceAndOnlyByAContactAfterCreation() {
+        // L2 (hand-made above): the call before its creation did not count, the chat 30 h later did.
+        Customer l2 = Customer.<Customer>find("ownerId = ?1 and name = 'L2'", rep.id).firstResult();
+        assertEquals(TeamData.at("2024-03-11T15:00"), firstContact(l2));
+        // L3: the note 10 min after creation is not a contact; the message at 30 min is.
+        Customer l3 = Customer.<Customer>find("ownerId = ?1 and name = 'L3'", rep.id).firstResult();
+        assertEquals(TeamData.at("2024-03-20T08:30"), firstContact(l3));
+        // Later contacts leave it alone; L4 has only a page view and no first contact.
+        new TeamData(config.corpId()).event(l3, EventType.CALL, "2024-03-20T09:00");
+        assertEquals(TeamData.at("2024-03-20T08:30"), firstContact(l3));
+        Customer l4 = Customer.<Customer>find("ownerId = ?1 and name = 'L4'", rep.id).firstResult();
+        assertNull(firstContact(l4));
+    }
+
+    private static java.time.Instant firstContact(Customer c) {
+        return QuarkusTransaction.requiringNew().call(() -> Customer.<Customer>findById(c.id).firstContactAt);
     }
 
     @Test

@@ -89,7 +89,7 @@ final class TeamData {
             e.type = type;
             e.occurredAt = when;
             e.metadata = new java.util.HashMap<>(metadata);
-            e.persist();
+            e.record();
         });
     }
 

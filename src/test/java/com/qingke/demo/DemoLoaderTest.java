@@ -151,6 +151,18 @@ class DemoLoaderTest {
     }
 
     @Test
+    void theFirstContactIsWrittenWithTheCustomerAsTheMigrationWouldHaveWorkedItOut() throws SQLException {
+        // the same subquery as the backfill of 070-first-contact.xml, here as a check
+        String earliest = "(SELECT MIN(e.occurred_at) FROM behaviour_event e WHERE e.customer_id = c.id"
+                + " AND e.type IN ('CALL', 'CHAT', 'MESSAGE_SENT') AND e.occurred_at >= c.created_at)";
+        assertEquals(0, count("SELECT COUNT(*) FROM customer c WHERE c.corp_id = ? AND NOT ("
+                + "(c.first_contact_at IS NULL AND " + earliest + " IS NULL) OR c.first_contact_at = " + earliest + ")"));
+        long contacted = dataset.customers().stream().filter(k -> k.firstContactAt() != null).count();
+        assertTrue(contacted > 0, "the data set has contacted customers");
+        assertEquals(contacted, count("SELECT COUNT(*) FROM customer WHERE corp_id = ? AND first_contact_at IS NOT NULL"));
+    }
+
+    @Test
     void entitiesReadBackTheGeneratedValues() throws Exception {
         for (Map.Entry<Long, DemoCustomer> e : byId.entrySet()) {
             DemoCustomer expected = e.getValue();

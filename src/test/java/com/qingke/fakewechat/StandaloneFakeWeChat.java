@@ -68,7 +68,7 @@ public final class StandaloneFakeWeChat implements AutoCloseable {
         QingkeConfig qingke = config(QingkeConfig.class, Map.of("corpId", CORP_ID));
         OfficialAccountConfig oa = config(OfficialAccountConfig.class, Map.of("appId", Optional.of(OA_APP_ID),
                 "secret", Optional.of(OA_SECRET), "token", Optional.of(OA_TOKEN), "aesKey", Optional.of(OA_AES_KEY)));
-        new FakeWeComSeed(corp, fakeConfig).seed();
+        new FakeWeComSeed(corp, fakeConfig, null).seed();
 
         Vertx vertx = Vertx.vertx();
         try {

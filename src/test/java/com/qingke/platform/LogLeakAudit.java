@@ -38,7 +38,7 @@ class LogLeakAudit {
             probes = lines.filter(l -> l.contains(LogMaskingProbeTest.PROBE)).toList();
         }
         assertThat(probes).as("the probe lines of LogMaskingProbeTest").hasSizeGreaterThanOrEqualTo(2);
-        assertThat(report.maskedMobiles()).as("masked phone numbers logged by the lead-capture tests").isGreaterThanOrEqualTo(20);
+        assertThat(report.maskedMobiles()).as("masked phone numbers logged by the lead-capture tests").isGreaterThanOrEqualTo(10);
 
         assertThat(report.leaks()).as("unmasked phone numbers, secrets or tokens in " + LogLeaks.TEST_LOG + " ("
                 + report.lines() + " lines)").isEmpty();

@@ -124,9 +124,12 @@ final class LogLeaks {
         return c;
     }
 
-    /** Enough of the line to find it, with the leaked value itself cut short so the report does not repeat it. */
-    private static String excerpt(String line, int start, int end) {
-        String before = line.substring(Math.max(0, start - 60), start);
+    /** Enough of the line to find it, with the leaked values cut short so the report does not repeat them. */
+    private String excerpt(String line, int start, int end) {
+        String before = MOBILE.matcher(line.substring(Math.max(0, start - 60), start)).replaceAll("[mobile]");
+        for (String secret : secrets.values()) {
+            before = before.replace(secret, "[secret]");
+        }
         String value = line.substring(start, end);
         String shown = value.length() <= 4 ? "****" : value.substring(0, 3) + "…(" + value.length() + " chars)";
         return before + "[" + shown + "]";

@@ -10,6 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,35 +32,63 @@ public class JobRuns {
         this.dataSource = dataSource;
     }
 
-    /** True when this instance may run the job for the period; false when another instance (or this one) already did. */
-    public boolean claim(String corpId, String job, String periodKey) {
-        // Plain JDBC: losing the race is the normal case for every instance but one, and Hibernate would log each
-        // lost race as a SQL error at WARN level.
+    /**
+     * Runs a short job for the period at most once across instances, in one transaction with its claim: when the work
+     * fails or the instance dies on the way, the claim goes with it, and the next trigger (on any instance) runs the
+     * period. An instance claiming the same period meanwhile waits for this transaction, then finds the period taken.
+     * Work that takes minutes would hold that wait: use {@link #claim} and {@link #finish} for it.
+     *
+     * @return what the work returned, or empty when the period already ran
+     */
+    public <T> Optional<T> runOnce(String corpId, String job, String periodKey, Supplier<T> work, Function<T, String> result) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
-                ps.setString(1, corpId);
-                ps.setString(2, job);
-                ps.setString(3, periodKey);
-                ps.setString(4, ManagementFactory.getRuntimeMXBean().getName());
-                ps.setTimestamp(5, Timestamp.from(Instant.now()));
-                ps.executeUpdate();
-                return true;
-            } catch (SQLException e) {
-                // SQLState 23000 (MySQL/MariaDB) and 23505 (H2): the unique (corp, job, period) key; anything else is a real error
-                if ("23000".equals(e.getSQLState()) || "23505".equals(e.getSQLState())) {
-                    LOG.debugf("%s %s already claimed; not run here", job, periodKey);
-                    return false;
-                }
-                throw e;
+            if (!insert(corpId, job, periodKey)) {
+                return Optional.<T>empty();
             }
+            T done = work.get();
+            markFinished(corpId, job, periodKey, result.apply(done));
+            return Optional.of(done);
         });
     }
 
+    /**
+     * True when this instance may run the job for the period; false when another instance (or this one) already did.
+     * The claim is committed at once: a run that dies afterwards leaves the period claimed (see {@link #runOnce}).
+     */
+    public boolean claim(String corpId, String job, String periodKey) {
+        return QuarkusTransaction.requiringNew().call(() -> insert(corpId, job, periodKey));
+    }
+
+    /** Inserts the claim in the current transaction; false when the period is taken. */
+    private boolean insert(String corpId, String job, String periodKey) throws SQLException {
+        // Plain JDBC: losing the race is the normal case for every instance but one, and Hibernate would log each
+        // lost race as a SQL error at WARN level.
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ps.setString(1, corpId);
+            ps.setString(2, job);
+            ps.setString(3, periodKey);
+            ps.setString(4, ManagementFactory.getRuntimeMXBean().getName());
+            ps.setTimestamp(5, Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            // SQLState 23000 (MySQL/MariaDB) and 23505 (H2): the unique (corp, job, period) key; anything else is a real error
+            if ("23000".equals(e.getSQLState()) || "23505".equals(e.getSQLState())) {
+                LOG.debugf("%s %s already claimed; not run here", job, periodKey);
+                return false;
+            }
+            throw e;
+        }
+    }
+
     public void finish(String corpId, String job, String periodKey, String result) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "update job_run set finished_at = ?1, result = ?2 where corp_id = ?3 and job_name = ?4 and period_key = ?5")
+        QuarkusTransaction.requiringNew().run(() -> markFinished(corpId, job, periodKey, result));
+    }
+
+    private void markFinished(String corpId, String job, String periodKey, String result) {
+        em.createNativeQuery("update job_run set finished_at = ?1, result = ?2 where corp_id = ?3 and job_name = ?4 and period_key = ?5")
                 .setParameter(1, Instant.now()).setParameter(2, result)
                 .setParameter(3, corpId).setParameter(4, job).setParameter(5, periodKey)
-                .executeUpdate());
+                .executeUpdate();
     }
 }

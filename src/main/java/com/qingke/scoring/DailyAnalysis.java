@@ -15,7 +15,8 @@ import java.time.ZoneId;
 
 /**
  * Once a day every active customer is analysed again, because some rules depend on time passing (silence, stuck
- * stages, overdue payments). A job_run row per corp and day makes sure only one instance enqueues each day. Besides
+ * stages, overdue payments). A job_run row per corp and day, written in the same transaction as the requests, makes sure
+ * only one instance enqueues each day, and that a run that failed on the way is not counted. Besides
  * the cron, a check shortly after start-up (and every day after) catches up a day that no instance was running for,
  * and gives a freshly loaded demo its grades and actions.
  */
@@ -56,23 +57,26 @@ public class DailyAnalysis {
         }
     }
 
-    /** Enqueues every active customer of the corp, unless this period already ran; returns how many, or -1 if it ran. */
+    /**
+     * Enqueues every active customer of the corp, unless this period already ran; returns how many, or -1 if it ran.
+     * The claim and the requests commit together, so a run that fails or dies on the way leaves the period to the next.
+     */
     public int runOnce(String corpId, String periodKey) {
-        if (!jobRuns.claim(corpId, JOB, periodKey)) {
-            return -1;
-        }
-        int queued = enqueueAll(corpId, "DAILY " + periodKey);
-        jobRuns.finish(corpId, JOB, periodKey, queued + " customers queued");
-        return queued;
+        return jobRuns.runOnce(corpId, JOB, periodKey, () -> enqueue(corpId, "DAILY " + periodKey), queued -> queued + " customers queued")
+                .orElse(-1);
     }
 
     /** Enqueues an analysis request for every active customer of the corp in one statement. */
     public int enqueueAll(String corpId, String reason) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+        return QuarkusTransaction.requiringNew().call(() -> enqueue(corpId, reason));
+    }
+
+    private int enqueue(String corpId, String reason) {
+        return em.createNativeQuery(
                         "insert into outbox_event (corp_id, topic, aggregate_id, payload, status, attempts, next_attempt_at, created_at) "
                                 + "select corp_id, ?1, id, ?2, ?3, 0, ?4, ?4 from customer where corp_id = ?5 and status = ?6")
                 .setParameter(1, AnalysisRequests.TOPIC).setParameter(2, reason).setParameter(3, InboxStatus.PENDING.name())
                 .setParameter(4, Instant.now()).setParameter(5, corpId).setParameter(6, CustomerStatus.ACTIVE.name())
-                .executeUpdate());
+                .executeUpdate();
     }
 }

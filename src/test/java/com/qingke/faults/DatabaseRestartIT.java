@@ -63,6 +63,7 @@ class DatabaseRestartIT {
         long down = System.nanoTime();
         long healthDownMillis = Await.until(() -> app.readiness() == 503, Duration.ofMinutes(1), "/q/health/ready DOWN");
         AppInstance.Answer readiness = app.get("/q/health/ready");
+        AppInstance.Answer liveness = app.get("/q/health/live");
         Await.until(() -> System.nanoTime() - down > OUTAGE.toNanos()
                         && stream.sent().stream().filter(s -> s.startedAt() > down).count() >= REFUSED_DURING_OUTAGE,
                 Duration.ofMinutes(2), "callbacks posted during the outage");
@@ -83,6 +84,7 @@ class DatabaseRestartIT {
                 .min().orElseThrow();
         long firstAckMillis = (firstAck - up) / 1_000_000;
         assertThat(readiness.body()).as("readiness names the database as DOWN").contains("\"status\": \"DOWN\"");
+        assertThat(liveness.status()).as("still alive: nothing to restart, the app recovers by itself").isEqualTo(200);
         assertThat(duringOutage).hasSizeGreaterThanOrEqualTo(REFUSED_DURING_OUTAGE);
         assertThat(duringOutage).as("while the database is away nothing is acknowledged; every answer is a 5xx, so WeCom retries")
                 .allSatisfy(s -> assertThat(s.status()).as(s.status() + " " + s.body()).isBetween(500, 599));

@@ -150,14 +150,17 @@ class TwoInstancesIT {
             Await.until(() -> a.logLines(job).size() >= 2 && b.logLines(job).size() >= 2, Duration.ofMinutes(2),
                     "both instances fired " + job + " repeatedly");
         }
-        assertThat(ledger.strings("select concat(job_name, ' ', period_key) from job_run order by job_name"))
-                .hasSize(2).allSatisfy(r -> assertThat(r).matches("(daily-analysis|win-rate-training) \\d{4}-\\d{2}-\\d{2}"));
+        // one period (day) as a rule; two if the test runs across midnight in the jobs' zone
+        List<String> dailyPeriods = ledger.strings("select period_key from job_run where job_name = 'daily-analysis'");
+        List<String> trainingPeriods = ledger.strings("select period_key from job_run where job_name = 'win-rate-training'");
         List<String> dailyRuns = Stream.concat(a.logLines("Daily analysis ").stream(), b.logLines("Daily analysis ").stream()).toList();
         List<String> trainings = Stream.concat(a.logLines("Win-rate model snapshot").stream(),
                 b.logLines("Win-rate model snapshot").stream()).toList();
-        assertThat(dailyRuns).as("daily analysis ran once").hasSize(1);
-        assertThat(trainings).as("retraining ran once").hasSize(1);
-        assertThat(ledger.count("select count(*) from model_snapshot where kind = 'WIN_RATE'")).isEqualTo(1);
+        assertThat(dailyPeriods).hasSizeBetween(1, 2);
+        assertThat(trainingPeriods).hasSizeBetween(1, 2);
+        assertThat(dailyRuns).as("daily analysis ran once per day").hasSize(dailyPeriods.size());
+        assertThat(trainings).as("retraining ran once per day").hasSize(trainingPeriods.size());
+        assertThat(ledger.count("select count(*) from model_snapshot where kind = 'WIN_RATE'")).isEqualTo(trainingPeriods.size());
 
         Figures.record("two-instances", Map.of(
                 "wecomEvents", WECOM_CALLBACKS,

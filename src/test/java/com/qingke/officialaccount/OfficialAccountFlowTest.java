@@ -154,7 +154,12 @@ class OfficialAccountFlowTest {
 
         QuarkusTransaction.requiringNew().run(() -> {
             List<EventType> types = BehaviourEvent.<BehaviourEvent>list("customerId = ?1 order by id", plain.id).stream().map(e -> e.type).toList();
-            assertEquals(List.of(EventType.SUBSCRIBE, EventType.SCAN, EventType.MENU_CLICK, EventType.PAGE_VIEW, EventType.UNSUBSCRIBE), types);
+            // scan, click and view arrive in the same second and may be processed side by side (the scheduled inbox
+            // worker and this test's drain claim different messages), so their order among themselves is not fixed
+            assertEquals(5, types.size(), types.toString());
+            assertEquals(EventType.SUBSCRIBE, types.get(0));
+            assertEquals(Set.of(EventType.SCAN, EventType.MENU_CLICK, EventType.PAGE_VIEW), Set.copyOf(types.subList(1, 4)));
+            assertEquals(EventType.UNSUBSCRIBE, types.get(4));
             BehaviourEvent click = BehaviourEvent.find("customerId = ?1 and type = ?2", plain.id, EventType.MENU_CLICK).firstResult();
             assertEquals("PRICE_LIST", click.metadata.get("eventKey"));
             assertEquals(1, Opportunity.count("customerId", plain.id), "the open opportunity is not duplicated by the scan");

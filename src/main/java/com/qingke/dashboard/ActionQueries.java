@@ -40,18 +40,29 @@ class ActionQueries {
                 dismissReasons(f));
     }
 
-    /** The open actions, highest priority first and oldest first within a priority. */
+    /**
+     * The open actions, highest priority first and oldest first within a priority. One query per open status: with
+     * a single status, index ix_action_open_list (or ix_action_owner_open_list for one rep) is already in this order,
+     * so each query reads {@code limit} rows whatever the backlog; "status in (…)" would have to sort every open
+     * action. The two short lists are merged here.
+     */
     List<Actions.OpenAction> open(DashboardFilter f, Instant now, int limit) {
-        TypedQuery<Object[]> q = em.createQuery("select a.id, a.priority, a.title, c.name, a.ownerId, a.status, a.createdAt"
-                + " from RecommendedAction a join Customer c on c.id = a.customerId"
-                + " where a.corpId = :corp and a.status in :open" + (f.forOneRep() ? " and a.ownerId = :rep" : "")
-                + " order by a.priority desc, a.createdAt asc, a.id asc", Object[].class)
-                .setParameter("corp", f.corpId()).setParameter("open", OPEN).setMaxResults(limit);
-        if (f.forOneRep()) {
-            q.setParameter("rep", f.repId());
+        List<Object[]> rows = new ArrayList<>();
+        for (ActionStatus status : OPEN) {
+            TypedQuery<Object[]> q = em.createQuery("select a.id, a.priority, a.title, c.name, a.ownerId, a.status, a.createdAt"
+                    + " from RecommendedAction a join Customer c on c.id = a.customerId"
+                    + " where a.corpId = :corp and a.status = :status" + (f.forOneRep() ? " and a.ownerId = :rep" : "")
+                    + " order by a.priority desc, a.createdAt asc, a.id asc", Object[].class)
+                    .setParameter("corp", f.corpId()).setParameter("status", status).setMaxResults(limit);
+            if (f.forOneRep()) {
+                q.setParameter("rep", f.repId());
+            }
+            rows.addAll(q.getResultList());
         }
+        rows.sort(Comparator.<Object[]>comparingInt(r -> -(Integer) r[1]).thenComparing(r -> (Instant) r[6])
+                .thenComparingLong(r -> (Long) r[0]));
         Map<Long, String> names = people.names(f.corpId());
-        return q.getResultList().stream().map(r -> {
+        return rows.stream().limit(limit).map(r -> {
             int priority = (Integer) r[1];
             ActionStatus status = (ActionStatus) r[5];
             Instant created = (Instant) r[6];

@@ -37,6 +37,7 @@ class DashboardKpiTest {
     @Inject Fixtures fixtures;
     @Inject QingkeConfig config;
     @Inject IdentityService identity;
+    @Inject ActionQueries actionQueries;
 
     Employee manager;
     Employee rep;
@@ -268,6 +269,17 @@ class DashboardKpiTest {
         assertEquals(2, p.getInt("team.confirmed"));
         assertEquals(1, p.getInt("team.executed"));
         assertEquals(3, p.getInt("team.dismissed"));
+    }
+
+    @Test
+    void theOpenListTakesTheTopOfBothStatusesInOneOrder() {
+        // Read one status at a time (each on its ordered index) and merged: the proposed 90 comes first, then the
+        // confirmed 80 from February; the confirmed 72 and 60 are cut by the limit.
+        DashboardFilter f = new DashboardFilter(config.corpId(),
+                new Period(java.time.LocalDate.parse("2024-03-01"), java.time.LocalDate.parse("2024-04-01"), TeamData.SHANGHAI), rep.id);
+        List<Actions.OpenAction> top = actionQueries.open(f, java.time.Instant.now(), 2);
+        assertEquals(List.of(90, 80), top.stream().map(Actions.OpenAction::priority).toList());
+        assertEquals(List.of("PROPOSED", "CONFIRMED"), top.stream().map(Actions.OpenAction::status).toList());
     }
 
     @Test

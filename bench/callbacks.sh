@@ -10,8 +10,8 @@
 # Each round generates fresh callbacks (distinct MsgIds and events, timestamps inside the app's replay window), then
 # runs wrk against POST /wecom/callback (a request counts when the app answered 200 "success", i.e. after the
 # insert committed), then com.qingke.bench.CallbackRawLoad inserting the same decrypted rows into a copy of
-# inbox_message with auto-commit. The app's inbox worker keeps processing the stored callbacks meanwhile, as in
-# production. The rows stored by the run stay in inbox_message / bench_raw_inbox.
+# inbox_message with auto-commit. The app's inbox worker keeps processing the stored callbacks during the HTTP run,
+# as in production; the raw run starts once it has caught up. The rows stay in inbox_message / bench_raw_inbox.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUN_SECONDS=${1:-20}
@@ -33,6 +33,9 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+pending() { mariadb --protocol=tcp -h127.0.0.1 -uroot -N -B "$DB" -e "select count(*) from inbox_message where status = 'PENDING'"; }
+# the inbox worker's backlog from the HTTP run must not compete with the raw run (at most 3 minutes)
+drain() { for _ in $(seq 180); do [ "$(pending)" = 0 ] && return; sleep 1; done; echo "  (inbox not drained: $(pending) pending)"; }
 cp=${QK_CLASSPATH:-$(bench/classpath.sh)}
 generate() { java -Xmx512m -cp "$cp" com.qingke.bench.CallbackBenchData "$1" "$work" "$TOKEN" "$AES_KEY" "$CORP" >/dev/null; }
 endpoint() { QK_CALLBACKS_FILE="$work/callbacks.wrk" QK_WRK_THREADS=2 wrk -t2 -c"$CONCURRENCY" -d"${1}s" --timeout 10s \
@@ -48,11 +51,13 @@ echo "$CONCURRENCY concurrent, ${RUN_SECONDS}s per run, $COUNT callbacks generat
 echo "warm-up (not counted), load $(loadavg)"
 generate 20000
 endpoint 10 >/dev/null
+drain
 raw 5 >/dev/null
 for round in $(seq "$ROUNDS"); do
   generate "$COUNT"
   echo "round $round: load before $(loadavg)"
   e=$(endpoint "$RUN_SECONDS"); echo "  $e"
+  drain
   echo "  load $(loadavg)"
   r=$(raw "$RUN_SECONDS"); echo "  $r"
   echo "  load after $(loadavg)"

@@ -31,7 +31,7 @@ import java.util.concurrent.CountDownLatch;
  * is read.
  * <p>
  * The statements are Hibernate's, copied from its SQL log ({@code -Dquarkus.hibernate-orm.log.sql=true}) of the
- * endpoint; {@code SidebarRawSqlTest} fails when the endpoint's statements no longer match these.
+ * endpoint; {@code sidebar.SidebarRawSqlTest} fails when the endpoint's statements no longer match these.
  * <p>
  * Usage: {@code SidebarRawLoad <jdbc url> <user> <password> <pairs file> <threads> <seconds>} where each line of
  * the pairs file is {@code <customer id> <session token> <employee id>}.
@@ -73,6 +73,15 @@ public final class SidebarRawLoad {
     private static final int EVENT_PAGE = 50;
 
     record Pair(long customerId, long employeeId) {
+    }
+
+    /**
+     * The statements of a follower (not the owner) opening a customer with events by one employee, an open action
+     * with a material and an opportunity, in the order the endpoint sends them (for SidebarRawSqlTest).
+     */
+    public static List<String> followerOpeningStatements() {
+        return List.of(EMPLOYEE, CUSTOMER, FOLLOWER, EMPLOYEE, EVENTS, String.format(EMPLOYEES_IN, "?"), ACTIONS,
+                String.format(MATERIALS_IN, "?"), OPPORTUNITIES, CONTACTS, TASKS);
     }
 
     public static void main(String[] args) throws Exception {

@@ -21,7 +21,9 @@ import com.qingke.task.CrmTask;
 import com.qingke.task.TaskStatus;
 import com.qingke.timeline.TimelineService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -48,9 +50,11 @@ public class SidebarService {
     private final AnalysisRequests analysis;
     private final SidebarConfig config;
     private final QingkeConfig qingke;
+    private final EntityManager em;
 
     SidebarService(CustomerAccess access, CurrentUser user, CustomerService customers, TimelineService timeline,
-                   OpportunityService opportunities, AnalysisRequests analysis, SidebarConfig config, QingkeConfig qingke) {
+                   OpportunityService opportunities, AnalysisRequests analysis, SidebarConfig config, QingkeConfig qingke,
+                   EntityManager em) {
         this.access = access;
         this.user = user;
         this.customers = customers;
@@ -59,16 +63,19 @@ public class SidebarService {
         this.analysis = analysis;
         this.config = config;
         this.qingke = qingke;
+        this.em = em;
     }
 
     @Transactional
     public SidebarView forCustomer(long customerId) {
+        readOnly();
         return build(survivor(access.require(customerId)));
     }
 
     /** The sidebar of the customer behind a WeCom external contact; 404 when no customer is linked to it yet. */
     @Transactional
     public SidebarView forExternalUser(String externalUserId) {
+        readOnly();
         IdentityLink link = IdentityLink.<IdentityLink>find("corpId = ?1 and kind = ?2 and value = ?3",
                 user.corpId(), IdentityKind.EXTERNAL_USERID, externalUserId).firstResult();
         if (link == null) {
@@ -103,6 +110,15 @@ public class SidebarService {
         }
         return found.stream().map(c -> new CustomerPick(c.id, c.name, c.company, c.intentGrade, c.lifecycleStage,
                 external.get(c.id), c.lastActivityAt)).toList();
+    }
+
+    /**
+     * The first screen only reads: entities loaded from here on keep no snapshot and are never dirty-checked, which
+     * was about a fifth of the call's CPU (the 51 events' JSON metadata compared at every auto-flush). The analysis request
+     * an unanalysed customer may cause is a new entity and still written.
+     */
+    private void readOnly() {
+        em.unwrap(Session.class).setDefaultReadOnly(true);
     }
 
     /** A merged customer's sidebar is its survivor's. */

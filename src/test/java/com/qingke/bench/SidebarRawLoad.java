@@ -40,7 +40,7 @@ public final class SidebarRawLoad {
     static final String EMPLOYEE = "select e1_0.id,e1_0.active,e1_0.corp_id,e1_0.created_at,e1_0.department,e1_0.mobile,"
             + "e1_0.name,e1_0.role,e1_0.wecom_userid from employee e1_0 where e1_0.id=?";
     static final String CUSTOMER = "select c1_0.id,c1_0.analysed_at,c1_0.avatar_url,c1_0.campaign_id,c1_0.company,"
-            + "c1_0.consent_at,c1_0.consent_text,c1_0.corp_id,c1_0.created_at,c1_0.gender,c1_0.intent_grade,"
+            + "c1_0.consent_at,c1_0.consent_text,c1_0.corp_id,c1_0.created_at,c1_0.first_contact_at,c1_0.gender,c1_0.intent_grade,"
             + "c1_0.intent_reasons,c1_0.intent_score,c1_0.last_activity_at,c1_0.lifecycle_stage,c1_0.model_snapshot_id,"
             + "c1_0.name,c1_0.owner_id,c1_0.phone,c1_0.position,c1_0.risk_tags,c1_0.rule_version,c1_0.source_channel,"
             + "c1_0.status,c1_0.survivor_id,c1_0.tags,c1_0.updated_at,c1_0.version from customer c1_0 where c1_0.id=?";

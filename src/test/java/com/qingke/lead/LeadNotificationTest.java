@@ -61,6 +61,27 @@ class LeadNotificationTest {
                 LeadNotifier.TOPIC, customerId).singleResult());
     }
 
+    /**
+     * The scheduled outbox poller runs beside the test and may hold the row (SKIP LOCKED) when drain() looks, so wait,
+     * bounded, until some worker has made the first attempt.
+     */
+    private OutboxEvent firstAttemptMade(long customerId) {
+        OutboxEvent event = notification(customerId);
+        for (int i = 0; i < 300 && event.attempts == 0; i++) {
+            outbox.drain();
+            event = notification(customerId);
+            if (event.attempts == 0) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return event;
+    }
+
     private List<FakeWeComState.AppMessage> messagesTo(String userId, String text) {
         return corp.appMessages().stream().filter(m -> m.toUsers().contains(userId) && m.content().contains(text)).toList();
     }
@@ -73,8 +94,7 @@ class LeadNotificationTest {
         long customerId;
         try {
             customerId = submitForm(name, formCampaignOwnedBy(rep));
-            outbox.drain();
-            OutboxEvent waiting = notification(customerId);
+            OutboxEvent waiting = firstAttemptMade(customerId);
             assertEquals(InboxStatus.PENDING, waiting.status, "kept for a retry, not dropped");
             assertTrue(waiting.attempts >= 1);
             assertTrue(waiting.lastError.contains("-1"), waiting.lastError);

@@ -15,7 +15,7 @@ import java.time.ZoneId;
 
 /**
  * Once a day every active customer is analysed again, because some rules depend on time passing (silence, stuck
- * stages, overdue payments). A job_run row per corp and day makes sure only one instance enqueues each day. Besides
+ * stages, overdue payments). A job_run row per corp and day makes sure only one instance runs it each day. Besides
  * the cron, a check shortly after start-up (and every day after) catches up a day that no instance was running for,
  * and gives a freshly loaded demo its grades and actions.
  */
@@ -28,12 +28,14 @@ public class DailyAnalysis {
     private final QingkeConfig qingke;
     private final ScoringConfig config;
     private final JobRuns jobRuns;
+    private final Rescore rescore;
 
-    DailyAnalysis(EntityManager em, QingkeConfig qingke, ScoringConfig config, JobRuns jobRuns) {
+    DailyAnalysis(EntityManager em, QingkeConfig qingke, ScoringConfig config, JobRuns jobRuns, Rescore rescore) {
         this.em = em;
         this.qingke = qingke;
         this.config = config;
         this.jobRuns = jobRuns;
+        this.rescore = rescore;
     }
 
     @Scheduled(cron = "${qingke.scoring.daily-cron}", timeZone = "${qingke.scoring.zone}",
@@ -50,23 +52,31 @@ public class DailyAnalysis {
 
     private void runToday() {
         String period = LocalDate.now(ZoneId.of(config.zone())).toString();
-        int queued = runOnce(qingke.corpId(), period);
-        if (queued >= 0) {
-            LOG.infof("Daily analysis %s: %d customers queued", period, queued);
+        int analysed = runOnce(qingke.corpId(), period);
+        if (analysed >= 0) {
+            LOG.infof("Daily analysis %s: %d customers analysed", period, analysed);
         }
     }
 
-    /** Enqueues every active customer of the corp, unless this period already ran; returns how many, or -1 if it ran. */
+    /**
+     * Analyses every active customer of the corp now ({@link Rescore}), unless this period already ran; returns how
+     * many customers it analysed, or -1 if the period had run.
+     */
     public int runOnce(String corpId, String periodKey) {
         if (!jobRuns.claim(corpId, JOB, periodKey)) {
             return -1;
         }
-        int queued = enqueueAll(corpId, "DAILY " + periodKey);
-        jobRuns.finish(corpId, JOB, periodKey, queued + " customers queued");
-        return queued;
+        Rescore.Result result = rescore.rescoreAll(corpId, "DAILY " + periodKey);
+        jobRuns.finish(corpId, JOB, periodKey, String.format("%d customers analysed in %d ms (%d chunks handed to the worker)",
+                result.analysed(), result.took().toMillis(), result.failedChunks()));
+        return result.analysed();
     }
 
-    /** Enqueues an analysis request for every active customer of the corp in one statement. */
+    /**
+     * Enqueues an analysis request for every active customer of the corp in one statement, for the worker to work
+     * off one by one. A full rescore is much faster with {@link Rescore}; this stays for callers that want the
+     * requests in the outbox (e.g. to spread the work over several instances).
+     */
     public int enqueueAll(String corpId, String reason) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                         "insert into outbox_event (corp_id, topic, aggregate_id, payload, status, attempts, next_attempt_at, created_at) "

@@ -29,7 +29,7 @@ public class AnalysisAdminResource {
     }
 
     /** What a full rescore did; {@code millis} is its wall-clock time. */
-    public record Rescored(int customers, int analysed, int chunks, int failedChunks, long millis) {
+    public record Rescored(int customers, int analysed, int chunks, int failedChunks, long millis, java.util.Map<String, Long> phaseMillis) {
     }
 
     @POST
@@ -37,7 +37,7 @@ public class AnalysisAdminResource {
     @Operation(summary = "立即重新分析全部客户（管理者）", description = "分批（每批一个事务）分析所有有效客户并等待完成，例如规则更新后；失败的批次交给后台逐个重试")
     public Rescored rescore() {
         Rescore.Result r = rescore.rescoreAll(user.corpId(), "MANUAL by " + user.actor());
-        return new Rescored(r.customers(), r.analysed(), r.chunks(), r.failedChunks(), r.took().toMillis());
+        return new Rescored(r.customers(), r.analysed(), r.chunks(), r.failedChunks(), r.took().toMillis(), r.phaseMillis());
     }
 
     @POST

@@ -67,6 +67,13 @@ public class CustomerAnalysisService {
      */
     @Transactional
     public List<AnalysisResult> analyseAll(Collection<Long> customerIds) {
+        return analyseAll(customerIds, null);
+    }
+
+    /** As {@link #analyseAll(Collection)}, adding each phase's nanoseconds to {@code phases} (see {@link Phase}). */
+    @Transactional
+    public List<AnalysisResult> analyseAll(Collection<Long> customerIds, long[] phases) {
+        long t0 = System.nanoTime();
         List<Long> ids = new ArrayList<>(new TreeSet<>(customerIds));
         Map<Long, Customer> locked = new LinkedHashMap<>();
         RowLocks.byIds(em, Customer.class, "customer", ids).forEach(c -> locked.put(c.id, c));
@@ -74,7 +81,9 @@ public class CustomerAnalysisService {
         Instant now = Instant.now();
 
         List<Customer> active = locked.values().stream().filter(Customer::isActive).toList();
+        long t1 = System.nanoTime();
         Map<Long, CustomerFacts> inputs = facts.build(active, now);
+        long t2 = System.nanoTime();
         Map<Long, Evaluation> evaluations = new LinkedHashMap<>();
         List<ActionReconciler.Input> reconcile = new ArrayList<>();
         for (Customer customer : active) {
@@ -83,8 +92,18 @@ public class CustomerAnalysisService {
             evaluations.put(customer.id, evaluation);
             reconcile.add(new ActionReconciler.Input(customer, evaluation, input.facts()));
         }
+        long t3 = System.nanoTime();
         store(evaluations, inputs, rules, now);
+        long t4 = System.nanoTime();
         Map<Long, Reconciliation> reconciliations = actions.reconcileAll(reconcile, rules, now);
+        long t5 = System.nanoTime();
+        if (phases != null) {
+            phases[Phase.LOCK.ordinal()] += t1 - t0;
+            phases[Phase.FACTS.ordinal()] += t2 - t1;
+            phases[Phase.RULES.ordinal()] += t3 - t2;
+            phases[Phase.STORE.ordinal()] += t4 - t3;
+            phases[Phase.ACTIONS.ordinal()] += t5 - t4;
+        }
 
         List<AnalysisResult> results = new ArrayList<>(ids.size());
         for (long id : ids) {
@@ -99,6 +118,9 @@ public class CustomerAnalysisService {
         }
         return results;
     }
+
+    /** Where a batch's time goes: locking and loading the customers, reading facts (with win rates), rules, writes, actions. */
+    public enum Phase { LOCK, FACTS, RULES, STORE, ACTIONS }
 
     /*
      * Plain JDBC batches (multi-statement round trips with rewriteBatchedStatements): analysis results are not a

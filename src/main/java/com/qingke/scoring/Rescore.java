@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class Rescore {
     private static final Logger LOG = Logger.getLogger(Rescore.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** A chunk is a few seconds of work on a busy machine; the default 60 s would only matter for a stuck database. */
+    private static final int CHUNK_TIMEOUT_SECONDS = 600;
 
     private final CustomerAnalysisService analysis;
     private final AnalysisRequests requests;
@@ -42,8 +46,9 @@ public class Rescore {
      * @param chunks    transactions
      * @param failedChunks chunks that failed and were handed to the worker
      * @param took      wall-clock time of the whole run
+     * @param phaseMillis time spent per phase of {@link CustomerAnalysisService#analyseAll}, summed over the threads
      */
-    public record Result(int customers, int analysed, int chunks, int failedChunks, Duration took) {
+    public record Result(int customers, int analysed, int chunks, int failedChunks, Duration took, Map<String, Long> phaseMillis) {
     }
 
     public Result rescoreAll(String corpId, String reason) {
@@ -65,10 +70,11 @@ public class Rescore {
         });
         int analysed = 0;
         int failed = 0;
+        long[] phases = new long[CustomerAnalysisService.Phase.values().length];
         try {
             List<Future<Integer>> done = new ArrayList<>();
             for (List<Long> chunk : chunks) {
-                done.add(pool.submit(() -> analyseChunk(corpId, chunk, reason)));
+                done.add(pool.submit(() -> analyseChunk(corpId, chunk, reason, phases)));
             }
             for (Future<Integer> f : done) {
                 int n = f.get();
@@ -87,16 +93,28 @@ public class Rescore {
             pool.shutdownNow();
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        Result result = new Result(ids.size(), analysed, chunks.size(), failed, took);
-        LOG.infof("Rescore of corp %s (%s): %d customers in %d chunks, %d chunks handed to the worker, %d ms",
-                corpId, reason, ids.size(), chunks.size(), failed, took.toMillis());
+        Map<String, Long> phaseMillis = new LinkedHashMap<>();
+        for (CustomerAnalysisService.Phase phase : CustomerAnalysisService.Phase.values()) {
+            phaseMillis.put(phase.name().toLowerCase(java.util.Locale.ROOT), phases[phase.ordinal()] / 1_000_000);
+        }
+        Result result = new Result(ids.size(), analysed, chunks.size(), failed, took, phaseMillis);
+        LOG.infof("Rescore of corp %s (%s): %d customers in %d chunks, %d chunks handed to the worker, %d ms; thread time per phase (ms) %s",
+                corpId, reason, ids.size(), chunks.size(), failed, took.toMillis(), phaseMillis);
         return result;
     }
 
     /** Customers analysed, or -1 when the chunk failed and went to the worker. */
-    private int analyseChunk(String corpId, List<Long> chunk, String reason) {
+    private int analyseChunk(String corpId, List<Long> chunk, String reason, long[] phases) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> analysis.analyseAll(chunk).size());
+            long[] chunkPhases = new long[CustomerAnalysisService.Phase.values().length];
+            int n = QuarkusTransaction.requiringNew().timeout(CHUNK_TIMEOUT_SECONDS)
+                    .call(() -> analysis.analyseAll(chunk, chunkPhases).size());
+            synchronized (phases) {
+                for (int i = 0; i < chunkPhases.length; i++) {
+                    phases[i] += chunkPhases[i];
+                }
+            }
+            return n;
         } catch (RuntimeException e) {
             LOG.warnf(e, "Rescore chunk of %d customers from id %d failed; queued for the analysis worker", chunk.size(), chunk.get(0));
             QuarkusTransaction.requiringNew().run(() -> chunk.forEach(id -> requests.request(corpId, id, reason)));

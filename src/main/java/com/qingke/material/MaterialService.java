@@ -4,7 +4,13 @@ import com.qingke.platform.Audit;
 import com.qingke.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -63,13 +69,45 @@ public class MaterialService {
      */
     @Transactional
     public Optional<Material> pickFor(String corpId, long customerId, MaterialKind kind) {
-        List<Material> candidates = Material.list("corpId = ?1 and kind = ?2 and active = true order by createdAt desc, id desc", corpId, kind);
-        if (candidates.isEmpty()) {
-            return Optional.empty();
+        return picker(corpId, List.of(customerId)).pick(customerId, kind);
+    }
+
+    /**
+     * Picks materials for many customers of one corp with two queries in all: the corp's active library (newest
+     * first) and the tracked links already sent to these customers. Read lazily, on the first pick.
+     */
+    public Picker picker(String corpId, Collection<Long> customerIds) {
+        return new Picker(corpId, List.copyOf(customerIds));
+    }
+
+    /** Chooses, per customer and kind, the newest active material not yet sent to that customer (else the newest). */
+    public static final class Picker {
+        private final String corpId;
+        private final List<Long> customerIds;
+        private Map<MaterialKind, List<Material>> library;
+        private Map<Long, Set<Long>> sent;
+
+        private Picker(String corpId, List<Long> customerIds) {
+            this.corpId = corpId;
+            this.customerIds = customerIds;
         }
-        Set<Long> sent = TrackedLink.<TrackedLink>list("customerId = ?1", customerId).stream()
-                .map(l -> l.materialId).collect(Collectors.toSet());
-        return candidates.stream().filter(m -> !sent.contains(m.id)).findFirst().or(() -> Optional.of(candidates.get(0)));
+
+        public Optional<Material> pick(long customerId, MaterialKind kind) {
+            if (library == null) {
+                library = new EnumMap<>(MaterialKind.class);
+                Material.<Material>list("corpId = ?1 and active = true order by createdAt desc, id desc", corpId)
+                        .forEach(m -> library.computeIfAbsent(m.kind, k -> new ArrayList<>()).add(m));
+                sent = new HashMap<>();
+                TrackedLink.<TrackedLink>list("customerId in ?1", customerIds)
+                        .forEach(l -> sent.computeIfAbsent(l.customerId, k -> new HashSet<>()).add(l.materialId));
+            }
+            List<Material> candidates = library.getOrDefault(kind, List.of());
+            if (candidates.isEmpty()) {
+                return Optional.empty();
+            }
+            Set<Long> already = sent.getOrDefault(customerId, Set.of());
+            return candidates.stream().filter(m -> !already.contains(m.id)).findFirst().or(() -> Optional.of(candidates.get(0)));
+        }
     }
 
     @Transactional

@@ -44,34 +44,63 @@ public class ActionReconciler {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Reconciliation reconcile(Customer customer, Evaluation evaluation, FactSet facts, CompiledRules rules, Instant now) {
-        List<RecommendedAction> open = RecommendedAction.list("customerId = ?1 and status in ?2", customer.id,
-                List.of(ActionStatus.PROPOSED, ActionStatus.CONFIRMED));
-        Map<String, RecommendedAction> openByRule = new HashMap<>();
-        open.forEach(a -> openByRule.put(a.ruleName, a));
-        Set<String> resting = recentlyClosedRules(customer.id, now);
+        return reconcileAll(List.of(new Input(customer, evaluation, facts)), rules, now).get(customer.id);
+    }
 
-        List<Long> proposed = new ArrayList<>();
-        List<String> kept = new ArrayList<>();
-        List<String> rested = new ArrayList<>();
-        Set<String> firing = new HashSet<>();
-        for (ActionProposal p : evaluation.proposals()) {
-            firing.add(p.getRuleName());
-            if (openByRule.containsKey(p.getRuleName())) {
-                kept.add(p.getRuleName());
-            } else if (resting.contains(p.getRuleName())) {
-                rested.add(p.getRuleName());
-            } else {
-                proposed.add(propose(customer, p, evaluation, facts, rules).id);
-            }
+    /** One customer's analysis outcome to reconcile. */
+    public record Input(Customer customer, Evaluation evaluation, FactSet facts) {
+    }
+
+    /**
+     * Reconciles a batch of customers with a handful of queries for all of them (their open actions, their recently
+     * closed ones, and the material library once per corp), instead of a few per customer. Result per customer id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<Long, Reconciliation> reconcileAll(List<Input> inputs, CompiledRules rules, Instant now) {
+        Map<Long, Reconciliation> result = new HashMap<>();
+        if (inputs.isEmpty()) {
+            return result;
         }
-        List<Long> superseded = new ArrayList<>();
-        for (RecommendedAction a : open) {
-            if (a.status == ActionStatus.PROPOSED && !firing.contains(a.ruleName)) {
-                supersede(a, "规则不再触发（规则版本 " + rules.version() + "）");
-                superseded.add(a.id);
+        List<Long> ids = inputs.stream().map(i -> i.customer().id).toList();
+        Map<Long, List<RecommendedAction>> openByCustomer = new HashMap<>();
+        RecommendedAction.<RecommendedAction>list("customerId in ?1 and status in ?2", ids,
+                        List.of(ActionStatus.PROPOSED, ActionStatus.CONFIRMED))
+                .forEach(a -> openByCustomer.computeIfAbsent(a.customerId, k -> new ArrayList<>()).add(a));
+        Map<Long, Set<String>> restingByCustomer = recentlyClosedRules(ids, now);
+        Map<String, MaterialService.Picker> pickers = new HashMap<>();
+
+        for (Input input : inputs) {
+            Customer customer = input.customer();
+            List<RecommendedAction> open = openByCustomer.getOrDefault(customer.id, List.of());
+            Map<String, RecommendedAction> openByRule = new HashMap<>();
+            open.forEach(a -> openByRule.put(a.ruleName, a));
+            Set<String> resting = restingByCustomer.getOrDefault(customer.id, Set.of());
+
+            List<Long> proposed = new ArrayList<>();
+            List<String> kept = new ArrayList<>();
+            List<String> rested = new ArrayList<>();
+            Set<String> firing = new HashSet<>();
+            for (ActionProposal p : input.evaluation().proposals()) {
+                firing.add(p.getRuleName());
+                if (openByRule.containsKey(p.getRuleName())) {
+                    kept.add(p.getRuleName());
+                } else if (resting.contains(p.getRuleName())) {
+                    rested.add(p.getRuleName());
+                } else {
+                    MaterialService.Picker picker = pickers.computeIfAbsent(customer.corpId, corp -> materials.picker(corp, ids));
+                    proposed.add(propose(customer, p, input.evaluation(), input.facts(), rules, picker).id);
+                }
             }
+            List<Long> superseded = new ArrayList<>();
+            for (RecommendedAction a : open) {
+                if (a.status == ActionStatus.PROPOSED && !firing.contains(a.ruleName)) {
+                    supersede(a, "规则不再触发（规则版本 " + rules.version() + "）");
+                    superseded.add(a.id);
+                }
+            }
+            result.put(customer.id, new Reconciliation(proposed, superseded, kept, rested));
         }
-        return new Reconciliation(proposed, superseded, kept, rested);
+        return result;
     }
 
     /** Supersedes every PROPOSED action of a customer that is no longer active (merged or erased). */
@@ -82,19 +111,20 @@ public class ActionReconciler {
         return open.stream().map(a -> a.id).toList();
     }
 
-    private Set<String> recentlyClosedRules(long customerId, Instant now) {
+    private Map<Long, Set<String>> recentlyClosedRules(List<Long> customerIds, Instant now) {
         Instant since = now.minus(Duration.ofDays(config.repeatAfterDays()));
         List<RecommendedAction> closed = RecommendedAction.list(
-                "customerId = ?1 and ((status = ?2 and decidedAt >= ?3) or (status = ?4 and executedAt >= ?3))",
-                customerId, ActionStatus.DISMISSED, since, ActionStatus.EXECUTED);
-        Set<String> rules = new HashSet<>();
-        closed.forEach(a -> rules.add(a.ruleName));
+                "customerId in ?1 and ((status = ?2 and decidedAt >= ?3) or (status = ?4 and executedAt >= ?3))",
+                customerIds, ActionStatus.DISMISSED, since, ActionStatus.EXECUTED);
+        Map<Long, Set<String>> rules = new HashMap<>();
+        closed.forEach(a -> rules.computeIfAbsent(a.customerId, k -> new HashSet<>()).add(a.ruleName));
         return rules;
     }
 
-    private RecommendedAction propose(Customer customer, ActionProposal p, Evaluation evaluation, FactSet facts, CompiledRules rules) {
+    private RecommendedAction propose(Customer customer, ActionProposal p, Evaluation evaluation, FactSet facts, CompiledRules rules,
+                                      MaterialService.Picker picker) {
         Optional<Material> material = p.getMaterialKind() == null ? Optional.empty()
-                : materials.pickFor(customer.corpId, customer.id, MaterialKind.valueOf(p.getMaterialKind()));
+                : picker.pick(customer.id, MaterialKind.valueOf(p.getMaterialKind()));
         DraftMaterial draftMaterial = material.map(m -> new DraftMaterial(m.id, m.kind.name(), m.kind.label(), m.title, m.description))
                 .orElse(null);
         RecommendedAction a = new RecommendedAction();

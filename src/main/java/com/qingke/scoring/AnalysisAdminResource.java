@@ -16,14 +16,28 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "AI 分析 Analysis")
 public class AnalysisAdminResource {
     private final DailyAnalysis daily;
+    private final Rescore rescore;
     private final CurrentUser user;
 
-    AnalysisAdminResource(DailyAnalysis daily, CurrentUser user) {
+    AnalysisAdminResource(DailyAnalysis daily, Rescore rescore, CurrentUser user) {
         this.daily = daily;
+        this.rescore = rescore;
         this.user = user;
     }
 
     public record Queued(int customers) {
+    }
+
+    /** What a full rescore did; {@code millis} is its wall-clock time. */
+    public record Rescored(int customers, int analysed, int chunks, int failedChunks, long millis, java.util.Map<String, Long> phaseMillis) {
+    }
+
+    @POST
+    @Path("/rescore")
+    @Operation(summary = "立即重新分析全部客户（管理者）", description = "分批（每批一个事务）分析所有有效客户并等待完成，例如规则更新后；失败的批次交给后台逐个重试")
+    public Rescored rescore() {
+        Rescore.Result r = rescore.rescoreAll(user.corpId(), "MANUAL by " + user.actor());
+        return new Rescored(r.customers(), r.analysed(), r.chunks(), r.failedChunks(), r.took().toMillis(), r.phaseMillis());
     }
 
     @POST

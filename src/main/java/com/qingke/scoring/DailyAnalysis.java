@@ -15,8 +15,7 @@ import java.time.ZoneId;
 
 /**
  * Once a day every active customer is analysed again, because some rules depend on time passing (silence, stuck
- * stages, overdue payments). A job_run row per corp and day, written in the same transaction as the requests, makes sure
- * only one instance enqueues each day, and that a run that failed on the way is not counted. Besides
+ * stages, overdue payments). A job_run row per corp and day makes sure only one instance runs it each day. Besides
  * the cron, a check shortly after start-up (and every day after) catches up a day that no instance was running for,
  * and gives a freshly loaded demo its grades and actions.
  */
@@ -29,12 +28,14 @@ public class DailyAnalysis {
     private final QingkeConfig qingke;
     private final ScoringConfig config;
     private final JobRuns jobRuns;
+    private final Rescore rescore;
 
-    DailyAnalysis(EntityManager em, QingkeConfig qingke, ScoringConfig config, JobRuns jobRuns) {
+    DailyAnalysis(EntityManager em, QingkeConfig qingke, ScoringConfig config, JobRuns jobRuns, Rescore rescore) {
         this.em = em;
         this.qingke = qingke;
         this.config = config;
         this.jobRuns = jobRuns;
+        this.rescore = rescore;
     }
 
     @Scheduled(cron = "${qingke.scoring.daily-cron}", timeZone = "${qingke.scoring.zone}",
@@ -51,22 +52,31 @@ public class DailyAnalysis {
 
     private void runToday() {
         String period = LocalDate.now(ZoneId.of(config.zone())).toString();
-        int queued = runOnce(qingke.corpId(), period);
-        if (queued >= 0) {
-            LOG.infof("Daily analysis %s: %d customers queued", period, queued);
+        int analysed = runOnce(qingke.corpId(), period);
+        if (analysed >= 0) {
+            LOG.infof("Daily analysis %s: %d customers analysed", period, analysed);
         }
     }
 
     /**
-     * Enqueues every active customer of the corp, unless this period already ran; returns how many, or -1 if it ran.
-     * The claim and the requests commit together, so a run that fails or dies on the way leaves the period to the next.
+     * Analyses every active customer of the corp now ({@link Rescore}), unless this period already ran; returns how
+     * many customers it analysed, or -1 if the period had run.
      */
     public int runOnce(String corpId, String periodKey) {
-        return jobRuns.runOnce(corpId, JOB, periodKey, () -> enqueue(corpId, "DAILY " + periodKey), queued -> queued + " customers queued")
-                .orElse(-1);
+        if (!jobRuns.claim(corpId, JOB, periodKey)) {
+            return -1;
+        }
+        Rescore.Result result = rescore.rescoreAll(corpId, "DAILY " + periodKey);
+        jobRuns.finish(corpId, JOB, periodKey, String.format("%d customers analysed in %d ms (%d chunks handed to the worker)",
+                result.analysed(), result.took().toMillis(), result.failedChunks()));
+        return result.analysed();
     }
 
-    /** Enqueues an analysis request for every active customer of the corp in one statement. */
+    /**
+     * Enqueues an analysis request for every active customer of the corp in one statement, for the worker to work
+     * off one by one. A full rescore is much faster with {@link Rescore}; this stays for callers that want the
+     * requests in the outbox (e.g. to spread the work over several instances).
+     */
     public int enqueueAll(String corpId, String reason) {
         return QuarkusTransaction.requiringNew().call(() -> enqueue(corpId, reason));
     }

@@ -9,6 +9,7 @@ import com.qingke.opportunity.DecisionRole;
 import com.qingke.opportunity.Opportunity;
 import com.qingke.opportunity.PaymentStatus;
 import com.qingke.opportunity.Stage;
+import com.qingke.platform.JsonMapConverter;
 import com.qingke.recommendation.facts.Activity;
 import com.qingke.recommendation.facts.ActivityEvent;
 import com.qingke.recommendation.facts.CustomerFact;
@@ -18,10 +19,11 @@ import com.qingke.recommendation.facts.OpportunityFact;
 import com.qingke.recommendation.facts.TaskFact;
 import com.qingke.task.CrmTask;
 import com.qingke.task.TaskStatus;
-import com.qingke.timeline.BehaviourEvent;
 import com.qingke.timeline.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,18 +114,34 @@ public class FactBuilder {
         return result;
     }
 
+    /**
+     * The look-back window's events as a projection: entities would parse every event's JSON metadata, which for a
+     * full rescore is millions of documents. Only the event types that carry a material read their metadata.
+     */
     private Map<Long, List<ActivityEvent>> recentEvents(List<Long> ids, Instant since) {
-        List<BehaviourEvent> events = BehaviourEvent.list("customerId in ?1 and occurredAt >= ?2 order by occurredAt", ids, since);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select customer_id c, type t, occurred_at o, "
+                        + "case when type in ('VIEWED_QUOTE', 'DOWNLOADED_MATERIAL', 'MESSAGE_SENT') then metadata end m "
+                        + "from behaviour_event where customer_id in (:ids) and occurred_at >= :since order by occurred_at, id")
+                .unwrap(NativeQuery.class)
+                .addScalar("c", StandardBasicTypes.LONG).addScalar("t", StandardBasicTypes.STRING)
+                .addScalar("o", StandardBasicTypes.INSTANT).addScalar("m", StandardBasicTypes.STRING)
+                .setParameter("ids", ids).setParameter("since", since)
+                .getResultList();
         Map<Long, List<ActivityEvent>> byCustomer = new HashMap<>();
-        for (BehaviourEvent e : events) {
-            byCustomer.computeIfAbsent(e.customerId, k -> new ArrayList<>())
-                    .add(new ActivityEvent(e.type.name(), e.occurredAt, materialId(e)));
+        for (Object[] row : rows) {
+            long customerId = ((Number) row[0]).longValue();
+            byCustomer.computeIfAbsent(customerId, k -> new ArrayList<>())
+                    .add(new ActivityEvent((String) row[1], (Instant) row[2], materialId((String) row[3])));
         }
         return byCustomer;
     }
 
-    private static Long materialId(BehaviourEvent e) {
-        Object value = e.metadata == null ? null : e.metadata.get("materialId");
+    static Long materialId(String json) {
+        if (json == null || !json.contains("materialId")) {
+            return null;
+        }
+        Object value = new JsonMapConverter().convertToEntityAttribute(json).get("materialId");
         if (value instanceof Number n) {
             return n.longValue();
         }

@@ -28,6 +28,9 @@ public interface ScoringConfig {
 
     Outbox outbox();
 
+    /** The full rescore (daily run, admin endpoint): customers per transaction and how many transactions at once. */
+    Rescore rescore();
+
     /** When the daily analysis (time-based rules such as silence) runs. */
     @WithDefault("0 30 6 * * ?")
     String dailyCron();
@@ -69,6 +72,16 @@ public interface ScoringConfig {
 
         @WithDefault("21")
         double negotiation();
+    }
+
+    interface Rescore {
+        /** Customers analysed per transaction: their facts are read with a handful of queries for the whole chunk. */
+        @WithDefault("500")
+        int chunkSize();
+
+        /** Chunks analysed at the same time (threads); the database does about half of the work. */
+        @WithDefault("2")
+        int parallelism();
     }
 
     interface Outbox {

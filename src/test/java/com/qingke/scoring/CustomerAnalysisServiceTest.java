@@ -195,4 +195,48 @@ class CustomerAnalysisServiceTest {
     void anUnknownCustomerIsSkipped() {
         assertThat(analysis.analyse(Long.MAX_VALUE).analysed()).isFalse();
     }
+
+    @Test
+    void aBatchStoresWhatOneByOneAnalysisStoresWithOneActionPerRuleAndSkipsTheMergedAndTheUnknown() {
+        Customer engaged = engagedFormLead();
+        Customer silent = fixtures.customerOf(fixtures.rep("李娜"), "韩雪");
+        data.createdAgo(silent, Duration.ofDays(40));
+        data.events(silent, EventType.VIEWED_QUOTE, 4, Duration.ofDays(16));
+        data.events(silent, EventType.DOWNLOADED_MATERIAL, 1, Duration.ofDays(16));
+        data.events(silent, EventType.MESSAGE_SENT, 1, Duration.ofDays(10));
+        data.material(silent.corpId, MaterialKind.CASE_STUDY, "批量案例-" + silent.id);
+        Customer dealOwner = fixtures.customerOf(fixtures.rep("王芳"), "秦岚");
+        data.events(dealOwner, EventType.CALL, 1, Duration.ofHours(2));
+        Opportunity deal = data.opportunity(dealOwner, Stage.NEGOTIATION, x -> { });
+        data.decisionMaker(deal, true);
+        Customer merged = engagedFormLead();
+        analysis.analyse(merged.id);
+        QuarkusTransaction.requiringNew().run(() -> Customer.update("status = ?1 where id = ?2", CustomerStatus.MERGED, merged.id));
+
+        List<AnalysisResult> batch = analysis.analyseAll(List.of(silent.id, Long.MAX_VALUE, engaged.id, merged.id, dealOwner.id, engaged.id));
+
+        assertThat(batch).extracting(AnalysisResult::customerId).as("one result per distinct id, ascending")
+                .containsExactly(engaged.id, silent.id, dealOwner.id, merged.id, Long.MAX_VALUE);
+        assertThat(batch).extracting(AnalysisResult::analysed).containsExactly(true, true, true, false, false);
+        assertThat(batch.get(3).supersededActionIds()).hasSize(2);
+        assertThat(actionsOf(merged)).allSatisfy(a -> assertThat(a.status).isEqualTo(ActionStatus.SUPERSEDED));
+        assertThat(actionsOf(silent)).extracting(a -> a.ruleName).contains("沉默中意向客户：推送客户案例");
+        assertThat(actionsOf(dealOwner)).extracting(a -> a.ruleName).contains("高赢率且已触达决策人：发送正式报价");
+        assertThat(data.reload(Opportunity.class, deal.id).winRate).isEqualTo(0.65);
+
+        // analysing the same customers one by one afterwards stores the same results and proposes nothing new
+        for (Customer c : List.of(engaged, silent, dealOwner)) {
+            Customer afterBatch = data.reload(Customer.class, c.id);
+            AnalysisResult single = analysis.analyse(c.id);
+            Customer afterSingle = data.reload(Customer.class, c.id);
+            assertThat(single.proposedActionIds()).isEmpty();
+            assertThat(single.supersededActionIds()).isEmpty();
+            assertThat(afterSingle.intentGrade).isEqualTo(afterBatch.intentGrade).isNotNull();
+            assertThat(afterSingle.intentScore).isEqualTo(afterBatch.intentScore);
+            assertThat(afterSingle.intentReasons).isEqualTo(afterBatch.intentReasons);
+            assertThat(afterSingle.riskTags).isEqualTo(afterBatch.riskTags);
+            assertThat(afterSingle.ruleVersion).isEqualTo(afterBatch.ruleVersion).isEqualTo(ruleBase.current().version());
+        }
+        assertThat(actionsOf(engaged)).hasSize(2);
+    }
 }

@@ -29,8 +29,15 @@ public final class Evaluate {
             + "-Dexec.args=\"--datasets ../shared/datasets --out docs/MODEL.md\"";
 
     /** One data set to evaluate, from any source. */
-    public record DatasetInput(String name, List<Example> examples, List<String> stageOrder, ModelEvaluation.Expectation expectation) {
+    public record DatasetInput(String name, List<Example> examples, List<String> stageOrder, ModelEvaluation.Expectation expectation,
+                               TrainerConfig modelConfig) {
+        public DatasetInput(String name, List<Example> examples, List<String> stageOrder, ModelEvaluation.Expectation expectation) {
+            this(name, examples, stageOrder, expectation, null);
+        }
     }
+
+    /** Demo sizes evaluated by default: the demo profile's 300 customers, and 800 (about 430 closed deals). */
+    public static final List<Integer> DEMO_SIZES = List.of(300, 800);
 
     private Evaluate() {
     }
@@ -39,15 +46,21 @@ public final class Evaluate {
         Path datasets = DatasetPaths.defaultRoot();
         Path out = Path.of("docs/MODEL.md");
         boolean strict = false;
+        List<Integer> demoSizes = DEMO_SIZES;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--datasets" -> datasets = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--strict" -> strict = true;
-                default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; expected --datasets DIR --out FILE [--strict]");
+                case "--demo" -> demoSizes = args[++i].isBlank() || args[i].equals("none") ? List.of()
+                        : java.util.Arrays.stream(args[i].split(",")).map(String::trim).map(Integer::valueOf).toList();
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + "; expected --datasets DIR --out FILE [--demo 300,800|none] [--strict]");
             }
         }
-        boolean passed = run(sharedDatasets(datasets), out);
+        List<DatasetInput> inputs = new ArrayList<>(sharedDatasets(datasets));
+        inputs.addAll(demoDatasets(demoSizes));
+        boolean passed = run(inputs, out);
         if (strict && !passed) {
             System.exit(1);
         }
@@ -63,6 +76,22 @@ public final class Evaluate {
     }
 
     /**
+     * The demo company's closed deals (seed {@code DemoDataset.DEFAULT_SEED}) at the given numbers of customers, trained
+     * with the app's own trainer settings (configured stage prior, linear terms): the data and the model the demo
+     * profile serves. Report only: no bar, since these are our own synthetic data.
+     */
+    public static List<DatasetInput> demoDatasets(List<Integer> customerCounts) {
+        TrainerConfig app = com.qingke.scoring.winrate.WinRateTraining.trainerConfig(0.10, 0.25, 0.45, 0.65, 15, 20);
+        List<DatasetInput> inputs = new ArrayList<>();
+        for (int customers : customerCounts) {
+            inputs.add(new DatasetInput(com.qingke.scoring.model.datasets.DemoDealsImporter.name(customers),
+                    com.qingke.scoring.model.datasets.DemoDealsImporter.load(customers),
+                    com.qingke.scoring.winrate.DealExamples.STAGE_ORDER, ModelEvaluation.Expectation.REPORT_ONLY, app));
+        }
+        return inputs;
+    }
+
+    /**
      * Evaluates every input with the default trainer configuration and the standard protocol, prints the verdicts
      * and writes the Markdown report to {@code out}. Returns whether every data set met its bar.
      */
@@ -73,7 +102,9 @@ public final class Evaluate {
         List<ModelEvaluation.DatasetResult> results = new ArrayList<>();
         long started = System.nanoTime();
         for (DatasetInput input : inputs) {
-            results.add(evaluation.evaluate(input.name(), input.examples(), input.stageOrder(), input.expectation()));
+            results.add(input.modelConfig() == null
+                    ? evaluation.evaluate(input.name(), input.examples(), input.stageOrder(), input.expectation())
+                    : evaluation.evaluate(input.name(), input.examples(), input.stageOrder(), input.expectation(), input.modelConfig()));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
 

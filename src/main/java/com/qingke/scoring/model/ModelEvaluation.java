@@ -74,6 +74,12 @@ public final class ModelEvaluation {
     }
 
     public DatasetResult evaluate(String name, List<Example> examples, List<String> stageOrder, Expectation expectation) {
+        return evaluate(name, examples, stageOrder, expectation, baseConfig.toBuilder().stageOrder(stageOrder).build());
+    }
+
+    /** With the trainer settings of the model under test (e.g. the app's, for data from the app's own tables). */
+    public DatasetResult evaluate(String name, List<Example> examples, List<String> stageOrder, Expectation expectation,
+                                  TrainerConfig modelConfig) {
         EvaluationSplit.Split split = EvaluationSplit.split(examples, settings.splitKey(), settings.testFraction());
         List<Example> test = split.test();
         boolean[] labels = new boolean[test.size()];
@@ -98,7 +104,7 @@ public final class ModelEvaluation {
             double weightSum = 0;
             for (int seed = 0; seed < seeds; seed++) {
                 List<Example> train = EvaluationSplit.stratifiedSample(split.train(), size, settings.splitKey() + "/size" + size + "/seed" + seed);
-                TrainedModel ours = WinRateTrainer.train(train, baseConfig.toBuilder().stageOrder(stageOrder).seed(baseConfig.seed() + seed).build());
+                TrainedModel ours = WinRateTrainer.train(train, modelConfig.toBuilder().seed(modelConfig.seed() + seed).build());
                 signalFound += ours.signalFound() ? 1 : 0;
                 weightSum += ours.modelWeight();
                 Map<String, ProbabilityScorer> scorers = new LinkedHashMap<>();

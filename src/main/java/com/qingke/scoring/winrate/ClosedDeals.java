@@ -72,66 +72,96 @@ public class ClosedDeals {
 
         List<Example> examples = new ArrayList<>(deals.size());
         for (Opportunity o : deals) {
-            List<StageChange> changes = history.getOrDefault(o.id, List.of());
-            Stage closedFrom = closedFrom(changes);
-            Instant enteredStage = enteredAt(changes, closedFrom, o.createdAt);
-            OpportunitySnapshot snapshot = snapshot(o, closedFrom, enteredStage, contacts.getOrDefault(o.id, List.of()),
-                    events.getOrDefault(o.customerId, List.of()), created.getOrDefault(o.customerId, o.createdAt));
-            examples.add(DealExamples.of("opp-" + o.id, closedFrom, snapshot, o.stage == Stage.WON));
+            List<DealRows.Change> changes = history.getOrDefault(o.id, List.of()).stream()
+                    .map(c -> new DealRows.Change(c.fromStage, c.toStage, c.changedAt)).toList();
+            List<DealRows.Contact> reach = contacts.getOrDefault(o.id, List.of()).stream()
+                    .map(c -> new DealRows.Contact(c.role, c.reached, c.reachedAt)).toList();
+            List<DealRows.Event> customerEvents = events.getOrDefault(o.customerId, List.of()).stream()
+                    .map(row -> new DealRows.Event((EventType) row[1], (Instant) row[2])).toList();
+            examples.add(example(new DealRows(o.id, o.corpId, o.stage, o.createdAt, o.closedAt, o.amount,
+                    o.channel == null ? null : o.channel.name(), o.contactCount, changes, reach, customerEvents,
+                    created.getOrDefault(o.customerId, o.createdAt))));
         }
         return examples;
     }
 
-    private static Stage closedFrom(List<StageChange> changes) {
+    /**
+     * The rows of one closed deal that its training example is computed from, wherever they were read: the database
+     * here, the demo generator's records in the model evaluation ({@code model.datasets.DemoDealsImporter}).
+     *
+     * @param history        the deal's stage changes, oldest first
+     * @param customerEvents the customer's activity events (any time; those after the close are ignored)
+     */
+    public record DealRows(long id, String corpId, Stage stage, Instant createdAt, Instant closedAt, java.math.BigDecimal amount,
+                           String channel, int contactCount, List<Change> history, List<Contact> contacts,
+                           List<Event> customerEvents, Instant customerCreatedAt) {
+        public record Change(Stage fromStage, Stage toStage, Instant changedAt) {
+        }
+
+        public record Contact(DecisionRole role, boolean reached, Instant reachedAt) {
+        }
+
+        public record Event(EventType type, Instant occurredAt) {
+        }
+    }
+
+    /** A closed deal as it stood when it was closed, as the model's example (won = closed WON). */
+    public static Example example(DealRows deal) {
+        Stage closedFrom = closedFrom(deal.history());
+        Instant enteredStage = enteredAt(deal.history(), closedFrom, deal.createdAt());
+        return DealExamples.of("opp-" + deal.id(), closedFrom, snapshot(deal, closedFrom, enteredStage), deal.stage() == Stage.WON);
+    }
+
+    private static Stage closedFrom(List<DealRows.Change> changes) {
         for (int i = changes.size() - 1; i >= 0; i--) {
-            StageChange c = changes.get(i);
-            if (c.toStage.isClosed() && c.fromStage != null && !c.fromStage.isClosed()) {
-                return c.fromStage;
+            DealRows.Change c = changes.get(i);
+            if (c.toStage().isClosed() && c.fromStage() != null && !c.fromStage().isClosed()) {
+                return c.fromStage();
             }
         }
         // no history of the close: the furthest open stage it is known to have reached
-        return changes.stream().map(c -> c.toStage).filter(s -> !s.isClosed())
+        return changes.stream().map(DealRows.Change::toStage).filter(s -> !s.isClosed())
                 .max(Comparator.naturalOrder()).orElse(Stage.INITIAL);
     }
 
-    private static Instant enteredAt(List<StageChange> changes, Stage stage, Instant createdAt) {
-        return changes.stream().filter(c -> c.toStage == stage).map(c -> c.changedAt)
+    private static Instant enteredAt(List<DealRows.Change> changes, Stage stage, Instant createdAt) {
+        return changes.stream().filter(c -> c.toStage() == stage).map(DealRows.Change::changedAt)
                 .max(Instant::compareTo).orElse(createdAt);
     }
 
-    private static OpportunitySnapshot snapshot(Opportunity o, Stage stage, Instant enteredStage, List<DecisionContact> contacts,
-                                                List<Object[]> customerEvents, Instant customerCreated) {
-        Instant t = o.closedAt;
-        List<DecisionContact> reached = contacts.stream()
-                .filter(c -> c.reached && (c.reachedAt == null || !c.reachedAt.isAfter(t))).toList();
-        boolean decisionMaker = reached.stream().anyMatch(c -> c.role == DecisionRole.DECISION_MAKER);
+    private static OpportunitySnapshot snapshot(DealRows o, Stage stage, Instant enteredStage) {
+        Instant t = o.closedAt();
+        List<DealRows.Contact> contacts = o.contacts();
+        List<DealRows.Contact> reached = contacts.stream()
+                .filter(c -> c.reached() && (c.reachedAt() == null || !c.reachedAt().isAfter(t))).toList();
+        boolean decisionMaker = reached.stream().anyMatch(c -> c.role() == DecisionRole.DECISION_MAKER);
         Map<EventType, Integer> last30 = new HashMap<>();
         int quoteViews = 0;
         Instant lastActivity = null;
         Instant monthBefore = t.minus(Duration.ofDays(30));
-        for (Object[] row : customerEvents) {
-            EventType type = (EventType) row[1];
-            Instant at = (Instant) row[2];
-            if (at.isAfter(t)) {
+        for (DealRows.Event event : o.customerEvents()) {
+            EventType type = event.type();
+            Instant at = event.occurredAt();
+            if (at.isAfter(t) || !FactBuilder.CUSTOMER_ACTIVITY.contains(type)) {
                 continue;
             }
             if (lastActivity == null || at.isAfter(lastActivity)) {
                 lastActivity = at;
             }
-            if (type == EventType.VIEWED_QUOTE && !at.isBefore(o.createdAt)) {
+            if (type == EventType.VIEWED_QUOTE && !at.isBefore(o.createdAt())) {
                 quoteViews++;
             }
             if (at.isAfter(monthBefore) && COUNTED.contains(type)) {
                 last30.merge(type, 1, Integer::sum);
             }
         }
-        return new OpportunitySnapshot(o.id, o.corpId, stage, o.amount, o.channel == null ? null : o.channel.name(),
-                Days.between(o.createdAt, t), Days.between(enteredStage, t), o.contactCount,
+        return new OpportunitySnapshot(o.id(), o.corpId(), stage, o.amount(), o.channel(),
+                Days.between(o.createdAt(), t), Days.between(enteredStage, t), o.contactCount(),
                 decisionMaker ? DecisionChainStatus.DECISION_MAKER_REACHED
                         : reached.isEmpty() ? DecisionChainStatus.NONE : DecisionChainStatus.PARTIAL,
                 decisionMaker, contacts.size(), reached.size(),
                 last30.getOrDefault(EventType.VIEWED_QUOTE, 0), last30.getOrDefault(EventType.DOWNLOADED_MATERIAL, 0),
                 last30.getOrDefault(EventType.FORM_SUBMITTED, 0), last30.getOrDefault(EventType.CHAT, 0),
-                quoteViews, Days.between(lastActivity != null ? lastActivity : customerCreated, t));
+                quoteViews, Days.between(lastActivity != null ? lastActivity : o.customerCreatedAt(), t));
     }
 }

@@ -120,17 +120,26 @@ public class WinRateTraining {
 
     TrainerConfig trainerConfig() {
         ScoringConfig.StagePrior p = scoring.stagePrior();
+        return trainerConfig(p.initial(), p.qualified(), p.proposal(), p.negotiation(), config.minClosedDeals(), config.priorStrength());
+    }
+
+    /**
+     * The trainer settings the app trains with, from its configuration values (the model evaluation passes the
+     * shipped defaults: stage prior 0.10 / 0.25 / 0.45 / 0.65, at least 15 closed deals, prior strength 20).
+     */
+    public static TrainerConfig trainerConfig(double initial, double qualified, double proposal, double negotiation,
+                                              int minClosedDeals, double priorStrength) {
         StagePrior configured = StagePrior.configured(Map.of(
-                Stage.INITIAL.name(), p.initial(), Stage.QUALIFIED.name(), p.qualified(),
-                Stage.PROPOSAL.name(), p.proposal(), Stage.NEGOTIATION.name(), p.negotiation()), p.initial());
+                Stage.INITIAL.name(), initial, Stage.QUALIFIED.name(), qualified,
+                Stage.PROPOSAL.name(), proposal, Stage.NEGOTIATION.name(), negotiation), initial);
         return TrainerConfig.defaults().toBuilder()
                 .stageOrder(DealExamples.STAGE_ORDER)
                 .configuredPrior(configured)
                 .stageAsFeature(true)
                 // linear terms only: quantile bins multiply the columns, which a few hundred deals cannot pay for
                 .numericBins(0)
-                .minClosedExamples(config.minClosedDeals())
-                .priorStrength(config.priorStrength())
+                .minClosedExamples(minClosedDeals)
+                .priorStrength(priorStrength)
                 .featureLabels(DealExamples.LABELS)
                 .build();
     }

@@ -69,6 +69,22 @@ class WinRateTrainingTest {
     }
 
     @Test
+    void theModelEvaluationSeesTheDemoDealsExactlyAsTrainingReadsThemFromTheDatabase() {
+        String corp = "ww-test-" + Fixtures.unique("demo-eval");
+        new DemoLoader(dataSource).load(corp, DemoDataset.generate(DemoSize.withCustomers(60), DemoDataset.DEFAULT_SEED,
+                com.qingke.scoring.model.datasets.DemoDealsImporter.NOW));
+
+        List<Example> fromDatabase = QuarkusTransaction.requiringNew().call(() -> closedDeals.examples(corp));
+        List<Example> forEvaluation = com.qingke.scoring.model.datasets.DemoDealsImporter.load(60);
+
+        assertFalse(fromDatabase.isEmpty());
+        // ids differ (database ids vs the importer's counter); everything the model sees must not
+        java.util.function.Function<Example, String> features = e -> e.stage() + " " + new java.util.TreeMap<>(e.categorical())
+                + " " + new java.util.TreeMap<>(e.numeric()) + " " + e.won();
+        assertEquals(fromDatabase.stream().map(features).sorted().toList(), forEvaluation.stream().map(features).sorted().toList());
+    }
+
+    @Test
     void withTooFewClosedDealsTheConfiguredStagePriorServes() {
         String corp = "ww-test-" + Fixtures.unique("cold");
         ModelSnapshot snapshot = training.retrain(corp);

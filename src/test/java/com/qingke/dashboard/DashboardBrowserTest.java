@@ -7,16 +7,17 @@ import com.qingke.scoring.AnalysisWorker;
 import com.qingke.scoring.DailyAnalysis;
 import com.qingke.scoring.ModelSnapshot;
 import com.qingke.scoring.winrate.WinRateTraining;
+import com.qingke.support.Screenshots;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import java.io.File;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,9 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Opens the workbench in Debian's Chromium (playwright-core, sidebar-web/e2e/dashboard.e2e.mjs) as the demo manager 刘洋,
  * on a desktop and a phone viewport: every chart drew a canvas, no console errors, no request leaves the app, the
- * live list refreshes; screenshots go to docs/screenshots/. The data: the demo data set loaded into a corp of its own,
- * with its win-rate model trained on the demo's closed deals and every customer analysed by the real pipeline (intent
- * grades, win rates, recommended actions).
+ * live list refreshes; the screenshots it takes are checked and go to target/dashboard-screenshots/, or to
+ * docs/screenshots/ with {@code -Dupdate-screenshots=true} ({@link Screenshots}). The data: the demo data set loaded
+ * into a corp of its own, with its win-rate model trained on the demo's closed deals and every customer analysed by
+ * the real pipeline (intent grades, win rates, recommended actions).
  */
 @QuarkusTest
 class DashboardBrowserTest {
@@ -66,13 +68,15 @@ class DashboardBrowserTest {
         assertTrue(Files.isDirectory(root.resolve("sidebar-web/node_modules/playwright-core")),
                 "sidebar-web/node_modules is missing: the Maven build installs it (npm ci) unless -Dsidebar.skip=true was given");
         Path log = Files.createTempFile("dashboard-e2e", ".log");
+        Path shots = Screenshots.folder(root, "dashboard-screenshots");
+        Instant started = Instant.now();
 
         ProcessBuilder pb = new ProcessBuilder("node", script.toString()).directory(root.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         String url = base.toString();
         pb.environment().put("QK_BASE_URL", url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         pb.environment().put("QK_SESSION", tokens.issue(manager));
-        pb.environment().put("QK_SCREENSHOTS", root.resolve("docs/screenshots").toString());
+        pb.environment().put("QK_SCREENSHOTS", shots.toString());
         Process node = pb.start();
         boolean finished = node.waitFor(180, TimeUnit.SECONDS);
         if (!finished) {
@@ -82,7 +86,7 @@ class DashboardBrowserTest {
         assertTrue(finished, "e2e did not finish in time:\n" + output);
         assertEquals(0, node.exitValue(), "e2e failed:\n" + output);
         assertTrue(output.contains("\"failures\":[]"), output);
-        assertTrue(new File(root.toFile(), "docs/screenshots/dashboard-desktop.png").length() > 10_000);
-        assertTrue(new File(root.toFile(), "docs/screenshots/dashboard-phone.png").length() > 10_000);
+        Screenshots.assertFreshPng(shots.resolve("dashboard-desktop.png"), started, 10_000);
+        Screenshots.assertFreshPng(shots.resolve("dashboard-phone.png"), started, 10_000);
     }
 }

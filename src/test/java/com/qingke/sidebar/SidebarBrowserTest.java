@@ -15,6 +15,7 @@ import com.qingke.recommendation.ActionKind;
 import com.qingke.recommendation.ActionStatus;
 import com.qingke.recommendation.RecommendedAction;
 import com.qingke.support.Fixtures;
+import com.qingke.support.Screenshots;
 import com.qingke.timeline.BehaviourEvent;
 import com.qingke.timeline.EventType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,6 +29,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,9 +97,16 @@ class SidebarBrowserTest {
         spec.put("dismissReason", "时机不合适");
         spec.put("targetStageLabel", Stage.PROPOSAL.label());
         spec.put("contactId", boss.id);
-        spec.put("screenshots", Path.of(System.getProperty("sidebar.screenshots", "target/sidebar-screenshots")).toAbsolutePath().toString());
+        // Always under target/ (or -Dsidebar.screenshots): they show this test's made-up customer, while the
+        // documented ones come from the demo data (sidebar-web/e2e/screenshots.mjs).
+        Path shots = Files.createDirectories(Path.of(System.getProperty("sidebar.screenshots", "target/sidebar-screenshots")).toAbsolutePath());
+        spec.put("screenshots", shots.toString());
+        Instant started = Instant.now();
 
         JsonNode result = runBrowser(spec);
+        for (String shot : List.of("sidebar-customer.png", "sidebar-edit-message.png", "sidebar-sent-message.png", "sidebar-opportunity.png")) {
+            Screenshots.assertFreshPng(shots.resolve(shot), started, 10_000);
+        }
 
         assertTrue(result.path("ok").asBoolean(), result.toString());
         assertTrue(result.path("events").asInt() >= 50, "first screen shows the latest 50 events: " + result);

@@ -6,7 +6,7 @@
 # Env:   QK_BASE_URL (default http://127.0.0.1:18300), QK_DB (default qingke_bench_http), QK_CORP (ww-demo-corp),
 #        WECOM_CALLBACK_TOKEN / WECOM_CALLBACK_AES_KEY (the app's; default those bench/app.sh uses),
 #        QK_CONCURRENCY (connections of both sides, default 50), QK_CALLBACKS (callbacks generated per round,
-#        default 4000 per second of run), QK_CLASSPATH (the output of bench/classpath.sh, to skip the Maven build).
+#        default 8000 per second of run), QK_CLASSPATH (the output of bench/classpath.sh, to skip the Maven build).
 # Each round generates fresh callbacks (distinct MsgIds and events, timestamps inside the app's replay window), then
 # runs wrk against POST /wecom/callback (a request counts when the app answered 200 "success", i.e. after the
 # insert committed), then com.qingke.bench.CallbackRawLoad inserting the same decrypted rows into a copy of
@@ -22,7 +22,7 @@ CORP=${QK_CORP:-ww-demo-corp}
 TOKEN=${WECOM_CALLBACK_TOKEN:-benchCallbackToken}
 AES_KEY=${WECOM_CALLBACK_AES_KEY:-hlzJfy28qaABqqOikqwwbfd71Ck6XzzG9uKTjYqsYCk}
 CONCURRENCY=${QK_CONCURRENCY:-50}
-COUNT=${QK_CALLBACKS:-$(( RUN_SECONDS * 4000 ))}
+COUNT=${QK_CALLBACKS:-$(( RUN_SECONDS * 8000 ))}
 JDBC_URL="jdbc:mysql://127.0.0.1:3306/$DB?characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&rewriteBatchedStatements=true"
 case "$BASE" in
   http://127.0.0.1:*|http://localhost:*) ;;
@@ -50,7 +50,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: text/xml
 echo "$CONCURRENCY concurrent, ${RUN_SECONDS}s per run, $COUNT callbacks generated per round"
 echo "warm-up (not counted), load $(loadavg)"
 generate 20000
-endpoint 10 >/dev/null
+endpoint 20 >/dev/null
 drain
 raw 5 >/dev/null
 for round in $(seq "$ROUNDS"); do

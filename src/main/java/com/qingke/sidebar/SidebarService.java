@@ -114,8 +114,8 @@ public class SidebarService {
 
     /**
      * The first screen only reads: entities loaded from here on keep no snapshot and are never dirty-checked, which
-     * was about a fifth of the call's CPU (the 51 events' JSON metadata compared at every auto-flush). The analysis request
-     * an unanalysed customer may cause is a new entity and still written.
+     * was about a fifth of the call's CPU (the 51 events' JSON metadata compared at every auto-flush). The analysis
+     * request an unanalysed customer may cause is a new entity and still written.
      */
     private void readOnly() {
         em.unwrap(Session.class).setDefaultReadOnly(true);

@@ -183,6 +183,7 @@ class AuthorizationMatrixTest {
         rows.add(row("GET /api/customers/{customerId}/actions", customer(200), w -> get("/api/customers/" + w.customer().id + "/actions")));
         // administration
         rows.add(ownCorp("POST /api/admin/analysis/enqueue-all", managers(200), w -> post("/api/admin/analysis/enqueue-all")));
+        rows.add(ownCorp("POST /api/admin/analysis/rescore", managers(200), w -> post("/api/admin/analysis/rescore")));
         rows.add(ownCorp("GET /api/admin/export/customers.csv", managers(200), w -> get("/api/admin/export/customers.csv")));
         rows.add(ownCorp("GET /api/admin/export/opportunities.csv", managers(200), w -> get("/api/admin/export/opportunities.csv")));
         rows.add(ownCorp("POST /api/admin/import/customers", managers(200), w -> post("/api/admin/import/customers")

@@ -45,7 +45,7 @@ final class Ledger {
                 + "(select count(*) from opportunity o where o.customer_id = l.customer_id), "
                 + "(select count(*) from behaviour_event e where e.customer_id = l.customer_id and e.type = 'ADDED_WECOM'), "
                 + "(select count(*) from audit_log a where a.entity_type = 'customer' and a.entity_id = l.customer_id "
-                + "   and a.action = 'CUSTOMER_CREATED') "
+                + "   and a.action = 'LEAD_CAPTURED') "
                 + "from identity_link l where l.kind = 'EXTERNAL_USERID' group by l.link_value, l.customer_id", rs -> {
             Effects e = new Effects(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
             byContact.merge(rs.getString(1), e, (a, b) -> new Effects(a.customers() + b.customers(),

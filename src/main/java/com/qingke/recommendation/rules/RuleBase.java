@@ -1,18 +1,24 @@
 package com.qingke.recommendation.rules;
 
-import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Owns the serving rule base: compiled from the rules folder at start-up (a broken folder fails the start-up),
  * recompiled when a file changes or an admin asks, and kept as it is when a new version does not compile.
+ *
+ * <p>The first compilation takes a couple of seconds (Drools builds the rule base), so it starts on a thread of its own
+ * as soon as the application starts and overlaps the rest of the start-up (demo data, the fake WeCom server); the
+ * start-up still waits for it at the end and fails when the folder does not compile.
  */
-@Startup
 @ApplicationScoped
 public class RuleBase {
     private static final Logger LOG = Logger.getLogger(RuleBase.class);
@@ -23,25 +29,64 @@ public class RuleBase {
     private volatile Path dir;
     private volatile long seenStamp;
     private volatile List<RuleProblem> lastProblems = List.of();
+    private CompletableFuture<CompiledRules> firstLoad;
 
     public RuleBase(RulesConfig config) {
         this.config = config;
     }
 
-    @PostConstruct
+    void beginCompiling(@Observes @Priority(1) StartupEvent event) {
+        firstLoad();
+    }
+
+    void finishCompiling(@Observes @Priority(1_000_000) StartupEvent event) {
+        start();
+    }
+
+    /** Compiles the configured folder (unless already started) and waits for it; a broken folder stops the start-up. */
     void start() {
-        Path configured = Path.of(config.dir()).toAbsolutePath().normalize();
         try {
-            load(configured);
-        } catch (RuleCompilationException e) {
-            throw new IllegalStateException("The rules folder " + configured + " does not compile, refusing to start: "
-                    + e.getMessage(), e);
+            firstLoad().join();
+        } catch (CompletionException e) {
+            Path configured = configuredDir();
+            if (e.getCause() instanceof RuleCompilationException refused) {
+                throw new IllegalStateException("The rules folder " + configured
+                        + " does not compile, refusing to start: " + refused.getMessage(), refused);
+            }
+            throw new IllegalStateException("The rules folder " + configured + " could not be loaded", e.getCause());
         }
+    }
+
+    private synchronized CompletableFuture<CompiledRules> firstLoad() {
+        if (firstLoad == null) {
+            Path configured = configuredDir();
+            CompletableFuture<CompiledRules> loading = new CompletableFuture<>();
+            Thread compiling = new Thread(() -> {
+                try {
+                    loading.complete(load(configured));
+                } catch (Throwable e) {
+                    loading.completeExceptionally(e);
+                }
+            }, "rule-base-first-compile");
+            compiling.setDaemon(true);
+            compiling.start();
+            firstLoad = loading;
+        }
+        return firstLoad;
+    }
+
+    private Path configuredDir() {
+        return Path.of(config.dir()).toAbsolutePath().normalize();
     }
 
     /** The rule base serving now. */
     public CompiledRules current() {
-        return current;
+        CompiledRules serving = current;
+        if (serving == null) {
+            start(); // a caller that arrives during the start-up waits for the first compilation
+            serving = current;
+        }
+        return serving;
     }
 
     /** The folder the serving rule base came from. */

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -52,11 +53,66 @@ public class JobRuns {
     }
 
     /**
-     * True when this instance may run the job for the period; false when another instance (or this one) already did.
-     * The claim is committed at once: a run that dies afterwards leaves the period claimed (see {@link #runOnce}).
+     * Runs long work (minutes) for the period at most once across instances without holding a transaction open: the
+     * claim is committed first, so other instances see the period taken at once. When the work throws, the claim is
+     * given back and the next trigger runs the period again; when the instance dies on the way, the unfinished claim
+     * expires after {@code expiry} and the next trigger on any instance takes it over.
+     *
+     * @return what the work returned, or empty when the period ran or is being run elsewhere
      */
-    public boolean claim(String corpId, String job, String periodKey) {
+    public <T> Optional<T> runLong(String corpId, String job, String periodKey, Duration expiry, Supplier<T> work,
+            Function<T, String> result) {
+        if (!claim(corpId, job, periodKey, expiry)) {
+            return Optional.empty();
+        }
+        T done;
+        try {
+            done = work.get();
+        } catch (RuntimeException | Error e) {
+            release(corpId, job, periodKey);
+            throw e;
+        }
+        finish(corpId, job, periodKey, result.apply(done));
+        return Optional.of(done);
+    }
+
+    /**
+     * True when this instance may run the job for the period; false when another instance (or this one) already did,
+     * or has been running it for less than {@code expiry}. An unfinished claim older than that was left by an
+     * instance that died, and is taken over (by one instance only: the update re-checks the row under its lock).
+     */
+    public boolean claim(String corpId, String job, String periodKey, Duration expiry) {
+        return QuarkusTransaction.requiringNew().call(() -> insert(corpId, job, periodKey)
+                || takeOverExpired(corpId, job, periodKey, expiry));
+    }
+
+    /** Claims the period for good: a run that dies afterwards leaves it claimed (what {@link #runLong} avoids). */
+    boolean claim(String corpId, String job, String periodKey) {
         return QuarkusTransaction.requiringNew().call(() -> insert(corpId, job, periodKey));
+    }
+
+    private boolean takeOverExpired(String corpId, String job, String periodKey, Duration expiry) {
+        Instant now = Instant.now();
+        int taken = em.createNativeQuery("update job_run set instance_id = ?1, started_at = ?2 where corp_id = ?3"
+                        + " and job_name = ?4 and period_key = ?5 and finished_at is null and started_at < ?6")
+                .setParameter(1, instanceId()).setParameter(2, now).setParameter(3, corpId).setParameter(4, job)
+                .setParameter(5, periodKey).setParameter(6, now.minus(expiry))
+                .executeUpdate();
+        if (taken == 1) {
+            LOG.warnf("%s %s: the claim of an instance that did not finish within %s was taken over", job, periodKey, expiry);
+        }
+        return taken == 1;
+    }
+
+    private void release(String corpId, String job, String periodKey) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from job_run where corp_id = ?1"
+                        + " and job_name = ?2 and period_key = ?3 and finished_at is null and instance_id = ?4")
+                .setParameter(1, corpId).setParameter(2, job).setParameter(3, periodKey).setParameter(4, instanceId())
+                .executeUpdate());
+    }
+
+    private static String instanceId() {
+        return ManagementFactory.getRuntimeMXBean().getName();
     }
 
     /** Inserts the claim in the current transaction; false when the period is taken. */
@@ -67,7 +123,7 @@ public class JobRuns {
             ps.setString(1, corpId);
             ps.setString(2, job);
             ps.setString(3, periodKey);
-            ps.setString(4, ManagementFactory.getRuntimeMXBean().getName());
+            ps.setString(4, instanceId());
             ps.setTimestamp(5, Timestamp.from(Instant.now()));
             ps.executeUpdate();
             return true;

@@ -17,7 +17,8 @@ import java.time.ZoneId;
  * Once a day every active customer is analysed again, because some rules depend on time passing (silence, stuck
  * stages, overdue payments). A job_run row per corp and day makes sure only one instance runs it each day. Besides
  * the cron, a check shortly after start-up (and every day after) catches up a day that no instance was running for,
- * and gives a freshly loaded demo its grades and actions.
+ * and gives a freshly loaded demo its grades and actions. A run that fails gives the day back; one whose instance died
+ * holds it until {@code qingke.scoring.daily-claim-expiry} has passed.
  */
 @ApplicationScoped
 public class DailyAnalysis {
@@ -63,13 +64,11 @@ public class DailyAnalysis {
      * many customers it analysed, or -1 if the period had run.
      */
     public int runOnce(String corpId, String periodKey) {
-        if (!jobRuns.claim(corpId, JOB, periodKey)) {
-            return -1;
-        }
-        Rescore.Result result = rescore.rescoreAll(corpId, "DAILY " + periodKey);
-        jobRuns.finish(corpId, JOB, periodKey, String.format("%d customers analysed in %d ms (%d chunks handed to the worker)",
-                result.analysed(), result.took().toMillis(), result.failedChunks()));
-        return result.analysed();
+        return jobRuns.runLong(corpId, JOB, periodKey, config.dailyClaimExpiry(),
+                        () -> rescore.rescoreAll(corpId, "DAILY " + periodKey),
+                        result -> String.format("%d customers analysed in %d ms (%d chunks handed to the worker)",
+                                result.analysed(), result.took().toMillis(), result.failedChunks()))
+                .map(Rescore.Result::analysed).orElse(-1);
     }
 
     /**

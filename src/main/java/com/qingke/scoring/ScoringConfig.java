@@ -42,6 +42,13 @@ public interface ScoringConfig {
     @WithDefault("24h")
     String catchUpEvery();
 
+    /**
+     * How long an unfinished daily run keeps the day: after that it is taken to have died with its instance, and the
+     * next check runs the day again. Longer than a full rescore of the largest corp takes.
+     */
+    @WithDefault("PT2H")
+    Duration dailyClaimExpiry();
+
     /** The corp's time zone: the daily run is once per calendar day there. */
     @WithDefault("Asia/Shanghai")
     String zone();

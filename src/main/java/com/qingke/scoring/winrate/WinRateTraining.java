@@ -64,10 +64,8 @@ public class WinRateTraining {
     void nightly() {
         String corp = qingke.corpId();
         String period = LocalDate.now(ZoneId.of(scoring.zone())).toString();
-        if (jobRuns.claim(corp, JOB, period)) {
-            ModelSnapshot snapshot = retrain(corp);
-            jobRuns.finish(corp, JOB, period, "snapshot " + snapshot.id);
-        }
+        jobRuns.runLong(corp, JOB, period, scoring.dailyClaimExpiry(), () -> retrain(corp),
+                snapshot -> "snapshot " + snapshot.id);
     }
 
     /** In the background, so the first start of the demo does not wait for the cross-validation. */

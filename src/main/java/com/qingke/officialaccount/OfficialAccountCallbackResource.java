@@ -4,6 +4,7 @@ import com.qingke.inbox.Inbox;
 import com.qingke.inbox.InboxSource;
 import com.qingke.inbox.InboxUnavailableException;
 import com.qingke.platform.ProblemException;
+import com.qingke.platform.wechat.CallbackTimestamps;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,8 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -113,17 +112,7 @@ public class OfficialAccountCallbackResource {
     }
 
     private void requireFresh(String timestamp) {
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp);
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new ProblemException(403, "签名无效", "回调签名校验失败");
-        }
-        Duration age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
-        if (age.compareTo(config.callbackReplayWindow()) > 0) {
-            LOG.warnf("Official-account callback refused: timestamp %s is outside the accepted window", timestamp);
-            throw new ProblemException(403, "签名无效", "回调已过期");
-        }
+        CallbackTimestamps.requireFresh(timestamp, config.callbackReplayWindow(), clock.instant(), "Official-account");
     }
 
     private static <T> T verify(java.util.function.Supplier<T> check) {

@@ -5,6 +5,7 @@ import com.qingke.inbox.InboxSource;
 import com.qingke.inbox.InboxUnavailableException;
 import com.qingke.platform.ProblemException;
 import com.qingke.platform.QingkeConfig;
+import com.qingke.platform.wechat.CallbackTimestamps;
 import com.qingke.platform.wechat.SafeXml;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,8 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -123,17 +122,7 @@ public class WeComCallbackResource {
     }
 
     private void requireFresh(String timestamp) {
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp);
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new ProblemException(403, "签名无效", "回调签名校验失败");
-        }
-        Duration age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
-        if (age.compareTo(config.callbackReplayWindow()) > 0) {
-            LOG.warnf("WeCom callback refused: timestamp %s is outside the accepted window", timestamp);
-            throw new ProblemException(403, "签名无效", "回调已过期");
-        }
+        CallbackTimestamps.requireFresh(timestamp, config.callbackReplayWindow(), clock.instant(), "WeCom");
     }
 
     private String open(String signature, String timestamp, String nonce, String encrypted) {

@@ -2,7 +2,6 @@ package com.qingke.sidebar;
 
 import com.qingke.platform.security.Roles;
 import com.qingke.timeline.TimelineService;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,17 +31,6 @@ public class SidebarResource {
         this.sidebar = sidebar;
         this.timeline = timeline;
         this.config = config;
-    }
-
-    public record Settings(boolean demoBridge, int eventPageSize) {
-    }
-
-    @GET
-    @Path("/settings")
-    @PermitAll
-    @Operation(summary = "侧边栏设置", description = "是否提供演示桥（在企业微信之外打开时选择客户、记录而不发送消息）")
-    public Settings settings() {
-        return new Settings(config.demoBridge(), config.eventPageSize());
     }
 
     @GET

@@ -358,6 +358,28 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void theOpenApiDocumentSaysWhichOperationsNeedASessionAsTheTableDoes() throws IOException {
+        JsonNode doc = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().asString());
+        List<String> wrong = new ArrayList<>();
+        for (Row r : table()) {
+            if (!r.documented()) {
+                continue;
+            }
+            String path = r.operation().substring(r.operation().indexOf(' ') + 1);
+            JsonNode operation = doc.path("paths").path(path).path(r.method().toLowerCase());
+            boolean documentedAsSecured = operation.path("security").size() > 0;
+            boolean needsSession = r.expect().of(Who.NONE) == 401;
+            if (r.expect().publicReason() != null && documentedAsSecured) {
+                wrong.add(r.operation() + " is public but the document asks for a session");
+            } else if (needsSession && !documentedAsSecured) {
+                wrong.add(r.operation() + " needs a session but the document does not say so");
+            }
+        }
+        assertEquals(List.of(), wrong, "what /q/openapi tells client developers about sessions");
+    }
+
+    @Test
     void everyResourceMethodIsInTheOpenApiDocumentOrHasARowAsAHiddenPage() throws IOException {
         Set<String> documented = openApiOperations();
         Set<String> hidden = new TreeSet<>();

@@ -2,6 +2,7 @@ package com.qingke.scoring;
 
 import com.qingke.inbox.InboxStatus;
 import com.qingke.inbox.OutboxEvent;
+import com.qingke.opportunity.Stage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -29,5 +30,26 @@ public class AnalysisRequests {
         event.payload = reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         event.nextAttemptAt = Instant.now();
         event.persist();
+    }
+
+    /**
+     * Asks for every customer with an open opportunity to be analysed again (a new win-rate model changes their win
+     * rates), in one statement: a retraining of a corp with thousands of open deals must not take a query per customer.
+     * Customers with a request already waiting are skipped, as in {@link #request}.
+     *
+     * @return how many requests were written
+     */
+    @Transactional
+    public int requestForOpenDeals(String corpId, String reason) {
+        Instant now = Instant.now();
+        return OutboxEvent.getEntityManager().createNativeQuery(
+                        "insert into outbox_event (corp_id, topic, aggregate_id, payload, status, attempts, next_attempt_at, created_at)"
+                                + " select distinct o.corp_id, ?1, o.customer_id, ?2, ?3, 0, ?4, ?4 from opportunity o"
+                                + " where o.corp_id = ?5 and o.stage not in ('" + Stage.WON.name() + "', '" + Stage.LOST.name() + "')"
+                                + " and not exists (select 1 from outbox_event e where e.topic = ?1 and e.aggregate_id = o.customer_id"
+                                + " and e.status = ?3 and e.attempts = 0 and e.corp_id = ?5)")
+                .setParameter(1, TOPIC).setParameter(2, reason).setParameter(3, InboxStatus.PENDING.name())
+                .setParameter(4, now).setParameter(5, corpId)
+                .executeUpdate();
     }
 }

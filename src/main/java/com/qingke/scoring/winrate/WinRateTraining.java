@@ -1,7 +1,6 @@
 package com.qingke.scoring.winrate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.qingke.opportunity.Opportunity;
 import com.qingke.opportunity.Stage;
 import com.qingke.platform.JobRuns;
 import com.qingke.platform.QingkeConfig;
@@ -143,11 +142,6 @@ public class WinRateTraining {
     }
 
     private int reanalyseOpenDeals(String corpId) {
-        List<Long> customers = QuarkusTransaction.requiringNew().call(() -> Opportunity.getEntityManager()
-                .createQuery("select distinct o.customerId from Opportunity o where o.corpId = :corp and o.stage not in :closed", Long.class)
-                .setParameter("corp", corpId).setParameter("closed", List.of(Stage.WON, Stage.LOST))
-                .getResultList());
-        QuarkusTransaction.requiringNew().run(() -> customers.forEach(id -> analysis.request(corpId, id, "WIN_RATE_MODEL_RETRAINED")));
-        return customers.size();
+        return QuarkusTransaction.requiringNew().call(() -> analysis.requestForOpenDeals(corpId, "WIN_RATE_MODEL_RETRAINED"));
     }
 }

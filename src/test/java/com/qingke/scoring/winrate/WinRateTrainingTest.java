@@ -5,6 +5,9 @@ import com.qingke.demo.DemoLoader;
 import com.qingke.demo.DemoSize;
 import com.qingke.opportunity.Opportunity;
 import com.qingke.opportunity.Stage;
+import com.qingke.inbox.InboxStatus;
+import com.qingke.inbox.OutboxEvent;
+import com.qingke.scoring.AnalysisRequests;
 import com.qingke.scoring.ModelSnapshot;
 import com.qingke.scoring.OpportunitySnapshot;
 import com.qingke.scoring.WinRateEstimate;
@@ -29,6 +32,12 @@ class WinRateTrainingTest {
     @Inject ClosedDeals closedDeals;
     @Inject TrainedWinRateEstimator estimator;
     @Inject Fixtures fixtures;
+    @Inject AnalysisRequests analysis;
+
+    private static long pendingAnalysisRequests(String corp) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("corpId = ?1 and topic = ?2 and status = ?3",
+                corp, AnalysisRequests.TOPIC, InboxStatus.PENDING));
+    }
 
     @Test
     void shouldRecoverTheDemoGroundTruthFromTheDatabase() {
@@ -51,6 +60,16 @@ class WinRateTrainingTest {
         assertTrue(snapshot.signalFound, "the demo outcomes follow a documented logistic ground truth");
         assertTrue(snapshot.auc > 0.70, "cross-validated AUC " + snapshot.auc);
         assertNotNull(snapshot.card.get("cvCalibration"));
+
+        // a new model changes every open deal's win rate: each customer with one is queued once, in one statement
+        long openDealCustomers = QuarkusTransaction.requiringNew().call(() -> Opportunity.getEntityManager()
+                .createQuery("select count(distinct o.customerId) from Opportunity o where o.corpId = ?1 and o.stage not in ?2", Long.class)
+                .setParameter(1, corp).setParameter(2, List.of(Stage.WON, Stage.LOST)).getSingleResult());
+        assertTrue(openDealCustomers > 50, "the demo corp has open deals: " + openDealCustomers);
+        assertEquals(openDealCustomers, pendingAnalysisRequests(corp));
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> analysis.requestForOpenDeals(corp, "AGAIN")),
+                "customers already waiting are not queued twice");
+        assertEquals(openDealCustomers, pendingAnalysisRequests(corp));
 
         OpportunitySnapshot engaged = deal(corp, Stage.NEGOTIATION, true, 6, 1);
         OpportunitySnapshot silent = deal(corp, Stage.NEGOTIATION, false, 0, 60);

@@ -99,7 +99,8 @@ final class ModelReport {
     private static void renderDataset(StringBuilder md, ModelEvaluation.DatasetResult result) {
         md.append("## Data set `").append(result.name()).append("`\n\n");
         md.append(String.format(Locale.ROOT, "%d closed examples for training, %d held out (won share %.3f). Bar: %s. **Result: %s.**\n\n",
-                result.trainPool(), result.test(), result.testWonRate(), bar(result.expectation()), result.passed() ? "PASS" : "FAIL"));
+                result.trainPool(), result.test(), result.testWonRate(), bar(result.expectation()),
+                result.expectation() == ModelEvaluation.Expectation.REPORT_ONLY ? "figures only" : result.passed() ? "PASS" : "FAIL"));
         md.append("| training size | samples | model | AUC ± sd | Brier ± sd | ECE (deciles) | signal found |\n");
         md.append("|---:|---:|---|---:|---:|---:|---:|\n");
         for (ModelEvaluation.SizeResult size : result.sizes()) {
@@ -167,7 +168,8 @@ final class ModelReport {
                     "- **%s** (%s). With all %d training examples: ours AUC %.3f / Brier %.4f / ECE %.3f, Odoo naive Bayes "
                             + "%.3f / %.4f / %.3f, prior %.3f / %.4f / %.3f. With %d examples: ours %.3f / %.4f "
                             + "(signal found in %d of %d samples), Odoo %.3f / %.4f, prior %.3f / %.4f.\n",
-                    result.name(), result.passed() ? "bar met" : "bar NOT fully met", largest.size(), oursAll.auc(), oursAll.brier(),
+                    result.name(), result.expectation() == ModelEvaluation.Expectation.REPORT_ONLY ? "no bar, figures only"
+                            : result.passed() ? "bar met" : "bar NOT fully met", largest.size(), oursAll.auc(), oursAll.brier(),
                     oursAll.ece(), odooAll.auc(), odooAll.brier(), odooAll.ece(), priorAll.auc(), priorAll.brier(), priorAll.ece(),
                     smallest.size(), oursSmall.auc(), oursSmall.brier(), smallest.signalFound(), smallest.seeds(),
                     odooSmall.auc(), odooSmall.brier(), priorSmall.auc(), priorSmall.brier()));
@@ -203,6 +205,10 @@ final class ModelReport {
                   seen at the stage they closed from): while the honesty check keeps the prior (300 customers; 800 below
                   200 deals) the served model is that configured table, which already ranks by stage. Where the learned
                   part is used (800 customers, 200 deals and more) it adds the decision maker, quote views and silence.
+                  Measured against the issue's bar (beat both baselines; the demo verdict lines say "better than both"
+                  or not), the demo data miss it wherever the model keeps the prior: the configured stage table ranks
+                  exactly like the estimated stage prior, so AUC ties instead of beating it, and at 800 customers and
+                  100 deals Odoo's naive Bayes ranks slightly better. Brier beats both baselines at every demo size.
                 """.formatted(smallSampleShortfall ? SMALL_SAMPLE_SHORTFALL : ""));
     }
 

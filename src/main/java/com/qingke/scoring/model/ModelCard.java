@@ -12,7 +12,9 @@ import java.util.List;
  * @param status         cold start, no signal or blended
  * @param signalFound    whether the learned part beat the prior in cross-validation (and is therefore used)
  * @param modelWeight    blend weight n / (n + k) of the learned part (0 unless signalFound)
- * @param l2             L2 penalty chosen by cross-validation
+ * @param l2             L2 penalty chosen by cross-validation (null unless the joint ridge fit was chosen)
+ * @param pseudoCount    pseudo-count of the independence learner (null unless it was chosen; absent in snapshots
+ *                       written before it existed, which read as null)
  * @param featureColumns encoded columns the learned part used
  * @param cvAuc          out-of-fold ROC AUC of the blended model
  * @param cvBrier        out-of-fold Brier score of the blended model
@@ -31,6 +33,7 @@ public record ModelCard(
         boolean signalFound,
         double modelWeight,
         Double l2,
+        Double pseudoCount,
         int featureColumns,
         Double cvAuc,
         Double cvBrier,

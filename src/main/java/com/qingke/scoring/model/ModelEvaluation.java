@@ -185,8 +185,16 @@ public final class ModelEvaluation {
                             label, ours.brier(), prior.brier(), brier ? "no worse" : "WORSE",
                             size.signalFound(), size.seeds(), fellBack ? "fell back to the prior" : "DID NOT fall back"));
                 }
-                case REPORT_ONLY -> verdicts.add(String.format(java.util.Locale.ROOT, "%s: AUC %.3f, Brier %.4f, signal found in %d of %d",
-                        label, ours.auc(), ours.brier(), size.signalFound(), size.seeds()));
+                case REPORT_ONLY -> {
+                    // No bar, but say where the bar (beat both baselines) would stand.
+                    boolean auc = ours.auc() > prior.auc() && ours.auc() > odoo.auc();
+                    boolean brier = ours.brier() < prior.brier() && ours.brier() < odoo.brier();
+                    verdicts.add(String.format(java.util.Locale.ROOT,
+                            "%s: AUC %.3f vs prior %.3f / Odoo %.3f (%s), Brier %.4f vs prior %.4f / Odoo %.4f (%s), signal found in %d of %d",
+                            label, ours.auc(), prior.auc(), odoo.auc(), auc ? "better than both" : "not better than both",
+                            ours.brier(), prior.brier(), odoo.brier(), brier ? "better than both" : "not better than both",
+                            size.signalFound(), size.seeds()));
+                }
             }
         }
         return passed;

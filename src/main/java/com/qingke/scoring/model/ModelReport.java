@@ -38,6 +38,11 @@ final class ModelReport {
                    feature too. Constant columns are dropped.
                 4. **Learned part.** L2-penalised logistic regression (penalty λ/2·‖w‖² with λ = %s on the summed
                    log-likelihood, intercept unpenalised), fitted exactly by Newton/IRLS with commons-math3's Cholesky solver.
+                   Optional small-sample learner (`TrainerConfig.independenceBelow`, **off by default**, 0): below that many
+                   closed examples the learned part is an independence model (`IndependenceLogOdds`: per-column log-odds
+                   shrunk towards 0 with a pseudo-count, one-column ridge slopes for numeric columns without bins), served
+                   through the same `LogisticCoefficients`, Platt scaling, blend, signal check, snapshot and factors. It
+                   stays off because on the development split it did not beat the ridge fit at 20 deals (Discussion).
                 5. **Internal cross-validation.** Stratified %d-fold (fewer when a class is smaller), repeated with new folds
                    up to ⌈200/n⌉ times (at most %d) for small samples. It yields out-of-fold scores, on which
                    **Platt scaling** is fitted (slope constrained to ≥ 0); the served weights are the mean of the fold fits,
@@ -94,7 +99,8 @@ final class ModelReport {
     private static void renderDataset(StringBuilder md, ModelEvaluation.DatasetResult result) {
         md.append("## Data set `").append(result.name()).append("`\n\n");
         md.append(String.format(Locale.ROOT, "%d closed examples for training, %d held out (won share %.3f). Bar: %s. **Result: %s.**\n\n",
-                result.trainPool(), result.test(), result.testWonRate(), bar(result.expectation()), result.passed() ? "PASS" : "FAIL"));
+                result.trainPool(), result.test(), result.testWonRate(), bar(result.expectation()),
+                result.expectation() == ModelEvaluation.Expectation.REPORT_ONLY ? "figures only" : result.passed() ? "PASS" : "FAIL"));
         md.append("| training size | samples | model | AUC ± sd | Brier ± sd | ECE (deciles) | signal found |\n");
         md.append("|---:|---:|---|---:|---:|---:|---:|\n");
         for (ModelEvaluation.SizeResult size : result.sizes()) {
@@ -162,7 +168,8 @@ final class ModelReport {
                     "- **%s** (%s). With all %d training examples: ours AUC %.3f / Brier %.4f / ECE %.3f, Odoo naive Bayes "
                             + "%.3f / %.4f / %.3f, prior %.3f / %.4f / %.3f. With %d examples: ours %.3f / %.4f "
                             + "(signal found in %d of %d samples), Odoo %.3f / %.4f, prior %.3f / %.4f.\n",
-                    result.name(), result.passed() ? "bar met" : "bar NOT fully met", largest.size(), oursAll.auc(), oursAll.brier(),
+                    result.name(), result.expectation() == ModelEvaluation.Expectation.REPORT_ONLY ? "no bar, figures only"
+                            : result.passed() ? "bar met" : "bar NOT fully met", largest.size(), oursAll.auc(), oursAll.brier(),
                     oursAll.ece(), odooAll.auc(), odooAll.brier(), odooAll.ece(), priorAll.auc(), priorAll.brier(), priorAll.ece(),
                     smallest.size(), oursSmall.auc(), oursSmall.brier(), smallest.signalFound(), smallest.seeds(),
                     odooSmall.auc(), odooSmall.brier(), priorSmall.auc(), priorSmall.brier()));
@@ -198,6 +205,10 @@ final class ModelReport {
                   seen at the stage they closed from): while the honesty check keeps the prior (300 customers; 800 below
                   200 deals) the served model is that configured table, which already ranks by stage. Where the learned
                   part is used (800 customers, 200 deals and more) it adds the decision maker, quote views and silence.
+                  Measured against the issue's bar (beat both baselines; the demo verdict lines say "better than both"
+                  or not), the demo data miss it at some sizes: where the model keeps the prior, the configured stage
+                  table ranks exactly like the estimated stage prior once the sample has seen every stage, so AUC ties
+                  instead of beating it, and at 800 customers and 100 deals Odoo's naive Bayes ranks slightly better. Brier beats both baselines at every demo size.
                 """.formatted(smallSampleShortfall ? SMALL_SAMPLE_SHORTFALL : ""));
     }
 
@@ -209,8 +220,9 @@ final class ModelReport {
               and stays below naive Bayes, which always ranks whatever it sees (and on crm-sales-opportunities ranks
               noise with a Brier score of 0.40).
             - **What was tried for n = 20, measured on a development split only** (the training part of each shared
-              data set split again 75/25 under the key `qingke-dev-v1`, 20 samples per size; the test split above was
-              used once, for these tables). x-education at n = 20 on that split: Odoo 0.677 AUC / 0.2909 Brier, this
+              data set split again 75/25 under the key `qingke-dev-v1`, 20 samples per size unless stated; the test
+              split above was used for these tables and, as said below, once each for two variants that were then
+              dropped). x-education at n = 20 on that split: Odoo 0.677 AUC / 0.2909 Brier, this
               model 0.548 / 0.2329 (signal found in 6 of 20 samples).
               - *Stronger ridge penalty* (λ = 5, 20, 100 instead of 1): AUC 0.527 / 0.513 / 0.505, worse. Heavy
                 shrinkage leaves each fold's intercept to dominate the out-of-fold scores, and a fold's base rate is
@@ -225,9 +237,31 @@ final class ModelReport {
                 0.2335 and 0.2340 against the prior's 0.2322 at n = 20 and 50. Blending by an out-of-fold-optimal
                 weight or by a cross-validated Bayes factor instead of the yes/no check did the same (crm Brier
                 0.2329–0.2356, i.e. worse than the prior at every size).
+              - *An independence learner at small n* (per-column shrunk log-odds, Platt-calibrated out of fold, same
+                blend and signal check; `independenceBelow`, kept as an option but off by default). Tuned on the
+                development split only: pseudo-counts 0.2 to 8, rare-value threshold 1 or 2, 0/3/4/5 numeric bins; without
+                the signal check (diagnostic) it ranks at 0.586–0.658 against the ridge's 0.648 and Odoo's 0.677, so it
+                is not the better ranker there either. With the check, on 100 development samples at n = 20: ridge
+                0.562 AUC / 0.2295 Brier (signal in 31 of 100), independence (pseudo-count 0.5, threshold 1, 4 bins)
+                0.555 / 0.2307 (28 of 100), Odoo 0.688 / 0.2787; on 30 samples it had looked 0.02 better, which the
+                larger run shows was noise. The test split was looked at once with it (n = 20 only): 0.534 / 0.2323
+                against the ridge's 0.541 / 0.2312. Not adopted.
+              - *Letting the independence model and the ridge fit compete* by out-of-fold log-loss (from 40 deals on,
+                independence alone below): on the development split n = 50 rose to 0.749 (ridge 0.721, Odoo 0.739),
+                but crm-sales-opportunities got false "signal" in 6 of 60 samples at n = 20 (ridge 4 of 60): picking
+                the better of two candidates on the same out-of-fold scores is one more chance for noise. On its one
+                test-split run it found false signal on crm-sales-opportunities at n = 100 (1 of 10 samples, Brier
+                0.2338 against the prior's 0.2322) and was 0.005 AUC lower on x-education at n = 50–200. Dropped.
+              - *The signal check's false-alarm rate is not zero.* On the development split the check (z > 1.645 and
+                AUC +0.02) calls crm-sales-opportunities noise "signal" in 8 of 100 samples at n = 20, 4 of 60 at
+                n = 50, 0 of 30 at n = 100 and 1 of 30 at n = 200. The 0 of 39 on the test split above is therefore
+                partly luck. z > 2.33 brings n = 20 down to 2 of 100, but x-education's n = 20 AUC to 0.539 and its
+                n = 50 AUC to 0.634 (development split, Odoo 0.739): the two bars trade against each other at 20–50
+                deals.
               - *Why no threshold fixes it*: at n = 20 the check's statistic (Brier gain of the blend over the prior, in
-                standard errors) was between 0.1 and 3.1 (median ≈ 1.2) on x-education samples and up to 1.74 on
-                crm-sales-opportunities samples, where there is nothing to find. Any threshold that keeps the noise out
+                standard errors) was between 0.1 and 3.1 (median ≈ 1.2) on x-education samples and up to 1.74 on the
+                evaluation's crm-sales-opportunities samples (up to 2.7 on 60 development samples), where there is
+                nothing to find. Any threshold that keeps the noise out
                 in 39 of 39 evaluation samples finds the x-education signal in only about a third of them.
               So the smallest size keeps its honest shortfall in AUC: with 20 closed deals the product does not yet know
               whether it is in an x-education world or a crm-sales world, and it says so (status NO_SIGNAL, the prior)

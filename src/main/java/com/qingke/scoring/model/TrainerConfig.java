@@ -17,6 +17,13 @@ import java.util.Map;
  * @param cvFolds            folds of the internal cross-validation (calibration, L2 choice when the grid has several values, signal check)
  * @param cvMaxRepeats       small samples repeat the cross-validation with new folds, up to ⌈200 / n⌉ times, capped here
  * @param l2Grid             L2 penalties tried by the internal cross-validation (penalty λ/2·‖w‖² on the summed log-loss)
+ * @param independenceBelow  below this many closed examples the learned part is the independence model (per-column
+ *                           shrunk log-odds), from it on the joint ridge fit; 0 (the default) = always ridge, since
+ *                           on the development split it did not beat the ridge fit at 20 deals (docs/MODEL.md)
+ * @param independencePseudoCounts pseudo-counts of the independence learner, one cross-validated candidate each (the
+ *                           best out-of-fold log-loss is served)
+ * @param independenceMinCategoryCount the independence learner's own rare-value threshold (its pseudo-count already
+ *                           shrinks rare values, so it can keep values apart that the ridge fit has to bucket)
  * @param minCategoryCount   categorical values seen fewer times are bucketed into "(other)"
  * @param numericBins        training-quantile bins per numeric feature, one-hot next to the linear term (0 or 1: none)
  * @param logTransformNonNegative apply log1p to numeric features whose training values are all ≥ 0 (counts, durations, amounts)
@@ -37,6 +44,9 @@ public record TrainerConfig(
         int cvFolds,
         int cvMaxRepeats,
         List<Double> l2Grid,
+        int independenceBelow,
+        List<Double> independencePseudoCounts,
+        int independenceMinCategoryCount,
         int minCategoryCount,
         int numericBins,
         boolean logTransformNonNegative,
@@ -49,6 +59,10 @@ public record TrainerConfig(
     public TrainerConfig {
         stageOrder = stageOrder == null ? List.of() : List.copyOf(stageOrder);
         l2Grid = l2Grid == null || l2Grid.isEmpty() ? List.of(1.0) : List.copyOf(l2Grid);
+        independencePseudoCounts = independencePseudoCounts == null ? List.of() : List.copyOf(independencePseudoCounts);
+        if (independenceBelow > 0 && independencePseudoCounts.isEmpty()) {
+            throw new IllegalArgumentException("the independence learner needs at least one pseudo-count (or independenceBelow = 0)");
+        }
         featureLabels = featureLabels == null ? Map.of() : Map.copyOf(featureLabels);
         if (cvFolds < 2) {
             throw new IllegalArgumentException("cvFolds must be at least 2");
@@ -81,6 +95,9 @@ public record TrainerConfig(
         b.cvFolds = cvFolds;
         b.cvMaxRepeats = cvMaxRepeats;
         b.l2Grid = l2Grid;
+        b.independenceBelow = independenceBelow;
+        b.independencePseudoCounts = independencePseudoCounts;
+        b.independenceMinCategoryCount = independenceMinCategoryCount;
         b.minCategoryCount = minCategoryCount;
         b.numericBins = numericBins;
         b.logTransformNonNegative = logTransformNonNegative;
@@ -103,6 +120,9 @@ public record TrainerConfig(
         private int cvFolds = 10;
         private int cvMaxRepeats = 10;
         private List<Double> l2Grid = List.of(1.0);
+        private int independenceBelow = 0;
+        private List<Double> independencePseudoCounts = List.of(0.5);
+        private int independenceMinCategoryCount = 1;
         private int minCategoryCount = 5;
         private int numericBins = 4;
         private boolean logTransformNonNegative = true;
@@ -125,6 +145,9 @@ public record TrainerConfig(
         public Builder cvFolds(int v) { cvFolds = v; return this; }
         public Builder cvMaxRepeats(int v) { cvMaxRepeats = v; return this; }
         public Builder l2Grid(List<Double> v) { l2Grid = v; return this; }
+        public Builder independenceBelow(int v) { independenceBelow = v; return this; }
+        public Builder independencePseudoCounts(List<Double> v) { independencePseudoCounts = v; return this; }
+        public Builder independenceMinCategoryCount(int v) { independenceMinCategoryCount = v; return this; }
         public Builder minCategoryCount(int v) { minCategoryCount = v; return this; }
         public Builder numericBins(int v) { numericBins = v; return this; }
         public Builder logTransformNonNegative(boolean v) { logTransformNonNegative = v; return this; }
@@ -136,7 +159,7 @@ public record TrainerConfig(
 
         public TrainerConfig build() {
             return new TrainerConfig(minClosedExamples, minPerClass, priorStrength, stageAlpha, stageOrder, configuredPrior,
-                    stageAsFeature, cvFolds, cvMaxRepeats, l2Grid, minCategoryCount, numericBins, logTransformNonNegative, signalZ, minAucGain,
+                    stageAsFeature, cvFolds, cvMaxRepeats, l2Grid, independenceBelow, independencePseudoCounts, independenceMinCategoryCount, minCategoryCount, numericBins, logTransformNonNegative, signalZ, minAucGain,
                     topFactors, seed, featureLabels);
         }
     }

@@ -11,7 +11,9 @@ import java.util.Random;
  * <ol>
  *   <li>Cold start: with too few closed deals, or only one outcome, the model is the prior and says so.</li>
  *   <li>Internal stratified k-fold cross-validation fits an L2-penalised logistic regression per fold and per penalty
- *       in the grid, giving out-of-fold scores; the penalty with the best out-of-fold log-loss wins.</li>
+ *       in the grid, giving out-of-fold scores; the penalty with the best out-of-fold log-loss wins. Below
+ *       {@code independenceBelow} closed deals (off by default) the independence model of {@link IndependenceLogOdds}
+ *       takes the ridge fit's place, one candidate per pseudo-count, through exactly the same steps.</li>
  *   <li>Platt scaling is fitted on those out-of-fold scores (calibration on data the fits did not see) and the
  *       served weights are the mean of the fold fits (bagging), so the calibration matches the served model.</li>
  *   <li>The calibrated model is blended with the prior with weight n / (n + k), moving smoothly from prior to data.</li>
@@ -24,6 +26,10 @@ public final class WinRateTrainer {
 
     static final String LEARNER = "L2-penalised logistic regression (Newton/IRLS, commons-math3 Cholesky), "
             + "averaged over the cross-validation folds, Platt-calibrated on out-of-fold scores";
+    static final String INDEPENDENCE_LEARNER = "independence model: sum of per-column log-odds shrunk towards 0 with a "
+            + "pseudo-count, averaged over the cross-validation folds, Platt-calibrated on out-of-fold scores";
+    /** What the card says when nothing was fitted (cold start, no usable features). */
+    static final String NOT_FITTED = "none (prior only)";
 
     private WinRateTrainer() {
     }
@@ -41,25 +47,23 @@ public final class WinRateTrainer {
                             + "Predictions are the stage/base-rate prior.",
                     n, won, lost, config.minClosedExamples(), config.minPerClass());
             return priorOnly(ModelStatus.COLD_START, prior, config,
-                    new ModelCard(n, won, lost, ModelStatus.COLD_START, false, 0, null, 0, null, null, null, null, null,
-                            List.of(), LEARNER, List.of(note)));
+                    new ModelCard(n, won, lost, ModelStatus.COLD_START, false, 0, null, null, 0, null, null, null, null, null,
+                            List.of(), NOT_FITTED, List.of(note)));
         }
 
         FeatureEncoding encoding = FeatureEncoding.fit(examples, config);
         if (encoding.width() == 0) {
             String note = "No usable features (all missing or constant). Predictions are the stage/base-rate prior.";
             return priorOnly(ModelStatus.NO_SIGNAL, prior, config,
-                    new ModelCard(n, won, lost, ModelStatus.NO_SIGNAL, false, 0, null, 0, null, null, null, null, null,
-                            List.of(), LEARNER, List.of(note)));
+                    new ModelCard(n, won, lost, ModelStatus.NO_SIGNAL, false, 0, null, null, 0, null, null, null, null, null,
+                            List.of(), NOT_FITTED, List.of(note)));
         }
 
-        List<String> columns = encoding.columnNames();
-        List<double[]> rows = new ArrayList<>(n);
         boolean[] labels = new boolean[n];
         for (int i = 0; i < n; i++) {
-            rows.add(encoding.encode(examples.get(i)));
             labels[i] = examples.get(i).won();
         }
+        List<double[]> rows = encodeAll(encoding, examples);
         int folds = Math.min(config.cvFolds(), Math.min(won, lost));
         int repeats = Math.max(1, Math.min(config.cvMaxRepeats(), (int) Math.ceil(200.0 / n)));
         List<int[]> foldAssignments = new ArrayList<>();
@@ -77,12 +81,36 @@ public final class WinRateTrainer {
         }
 
         CrossValidatedFit best = null;
-        for (double l2 : config.l2Grid()) {
-            CrossValidatedFit candidate = crossValidate(rows, labels, foldAssignments, folds, l2);
-            if (best == null || candidate.logLoss < best.logLoss) {
-                best = candidate;
+        // One learner per sample size, not a contest: below independenceBelow closed examples the joint ridge fit (tens
+        // of columns over a handful of wins) is unstable, so the independence model is used; from there on the ridge fit.
+        // Letting both compete on the same out-of-fold scores would give noise one more chance to pass the signal check
+        // (measured on the development split: more false "signal" on crm-sales-opportunities).
+        boolean small = n < config.independenceBelow();
+        if (!small) {
+            for (double l2 : config.l2Grid()) {
+                CrossValidatedFit candidate = crossValidate(encoding, rows, labels, foldAssignments, folds, l2, null,
+                        (trainRows, y) -> PenalizedLogisticRegression.fit(trainRows, y, l2));
+                if (best == null || candidate.logLoss < best.logLoss) {
+                    best = candidate;
+                }
             }
         }
+        if (small) {
+            // Shrinkage by the pseudo-count handles rare values, so the independence learner keeps more of them apart.
+            FeatureEncoding independenceEncoding = config.independenceMinCategoryCount() == config.minCategoryCount()
+                    ? encoding
+                    : FeatureEncoding.fit(examples, config.toBuilder().minCategoryCount(config.independenceMinCategoryCount()).build());
+            List<double[]> independenceRows = independenceEncoding == encoding ? rows : encodeAll(independenceEncoding, examples);
+            IndependenceLogOdds.ColumnKinds kinds = IndependenceLogOdds.ColumnKinds.of(independenceEncoding);
+            for (double pseudoCount : config.independencePseudoCounts()) {
+                CrossValidatedFit candidate = crossValidate(independenceEncoding, independenceRows, labels, foldAssignments, folds,
+                        null, pseudoCount, (trainRows, y) -> IndependenceLogOdds.fit(trainRows, y, kinds, pseudoCount));
+                if (best == null || candidate.logLoss < best.logLoss) {
+                    best = candidate;
+                }
+            }
+        }
+        List<String> columns = best.encoding().columnNames();
 
         double modelWeight = n / (n + config.priorStrength());
         double[] blendedOutOfFold = new double[n];
@@ -107,15 +135,15 @@ public final class WinRateTrainer {
             String note = "No signal found: the learned model does not beat the prior (" + comparison
                     + "). Predictions are the stage/base-rate prior rather than an overfitted guess.";
             return priorOnly(ModelStatus.NO_SIGNAL, prior, config,
-                    new ModelCard(n, won, lost, ModelStatus.NO_SIGNAL, false, 0, best.l2, columns.size(), cvAuc, cvBrier,
-                            priorAuc, priorBrier, brierGain.zScore(), calibration, LEARNER, List.of(note)));
+                    new ModelCard(n, won, lost, ModelStatus.NO_SIGNAL, false, 0, best.l2, best.pseudoCount, columns.size(), cvAuc,
+                            cvBrier, priorAuc, priorBrier, brierGain.zScore(), calibration, best.learner(), List.of(note)));
         }
         String note = String.format(Locale.ROOT,
                 "Signal found: %s. Learned part blended with the prior with weight n/(n+k) = %d/(%d+%.0f) = %.2f.",
                 comparison, n, n, config.priorStrength(), modelWeight);
-        ModelCard card = new ModelCard(n, won, lost, ModelStatus.BLENDED, true, modelWeight, best.l2, columns.size(),
-                cvAuc, cvBrier, priorAuc, priorBrier, brierGain.zScore(), calibration, LEARNER, List.of(note));
-        return new TrainedModel(TrainedModel.FORMAT_VERSION, ModelStatus.BLENDED, prior, encoding,
+        ModelCard card = new ModelCard(n, won, lost, ModelStatus.BLENDED, true, modelWeight, best.l2, best.pseudoCount,
+                columns.size(), cvAuc, cvBrier, priorAuc, priorBrier, brierGain.zScore(), calibration, best.learner(), List.of(note));
+        return new TrainedModel(TrainedModel.FORMAT_VERSION, ModelStatus.BLENDED, prior, best.encoding(),
                 LogisticCoefficients.average(best.foldFits), best.calibration, modelWeight, config.topFactors(),
                 config.featureLabels(), card);
     }
@@ -135,8 +163,16 @@ public final class WinRateTrainer {
      * Out-of-fold scores for one L2 penalty. With several fold assignments (small samples) each example's score is
      * the mean over the repeats, which removes most of the luck of one particular partition.
      */
-    private static CrossValidatedFit crossValidate(List<double[]> rows, boolean[] labels, List<int[]> foldAssignments,
-                                                   int folds, double l2) {
+    private static List<double[]> encodeAll(FeatureEncoding encoding, List<Example> examples) {
+        List<double[]> rows = new ArrayList<>(examples.size());
+        for (Example example : examples) {
+            rows.add(encoding.encode(example));
+        }
+        return rows;
+    }
+
+    private static CrossValidatedFit crossValidate(FeatureEncoding encoding, List<double[]> rows, boolean[] labels, List<int[]> foldAssignments,
+                                                   int folds, Double l2, Double pseudoCount, Learner learner) {
         double[] scores = new double[rows.size()];
         List<LogisticCoefficients> fits = new ArrayList<>();
         for (int[] foldOf : foldAssignments) {
@@ -153,7 +189,7 @@ public final class WinRateTrainer {
                 for (int i = 0; i < y.length; i++) {
                     y[i] = trainLabels.get(i);
                 }
-                LogisticCoefficients fit = PenalizedLogisticRegression.fit(trainRows, y, l2);
+                LogisticCoefficients fit = learner.fit(trainRows, y);
                 fits.add(fit);
                 for (int i = 0; i < rows.size(); i++) {
                     if (foldOf[i] == f) {
@@ -167,7 +203,7 @@ public final class WinRateTrainer {
         for (int i = 0; i < scores.length; i++) {
             calibrated[i] = calibration.apply(scores[i]);
         }
-        return new CrossValidatedFit(l2, scores, fits, calibration, Metrics.logLoss(calibrated, labels));
+        return new CrossValidatedFit(encoding, l2, pseudoCount, scores, fits, calibration, Metrics.logLoss(calibrated, labels));
     }
 
     /** Stratified fold assignment: each outcome is shuffled with the seed and dealt round-robin over the folds. */
@@ -189,7 +225,16 @@ public final class WinRateTrainer {
         return foldOf;
     }
 
-    private record CrossValidatedFit(double l2, double[] outOfFoldScores, List<LogisticCoefficients> foldFits,
+    /** One candidate learner: fits log-odds weights on the rows of one cross-validation fold. */
+    private interface Learner {
+        LogisticCoefficients fit(List<double[]> rows, boolean[] won);
+    }
+
+    /** A candidate's cross-validation: {@code l2} is set for the ridge fit, {@code pseudoCount} for the independence model. */
+    private record CrossValidatedFit(FeatureEncoding encoding, Double l2, Double pseudoCount, double[] outOfFoldScores, List<LogisticCoefficients> foldFits,
                                      PlattScaling calibration, double logLoss) {
+        String learner() {
+            return l2 != null ? LEARNER : INDEPENDENCE_LEARNER;
+        }
     }
 }

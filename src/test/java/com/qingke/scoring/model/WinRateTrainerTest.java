@@ -150,6 +150,93 @@ class WinRateTrainerTest {
                 model.predict(example).topFactors().toString());
     }
 
+    /** 30 deals: referral converts 9 times in 10, everything else 1 in 10, plus a noise field. */
+    private static List<Example> smallReferralSample() {
+        java.util.Random random = new java.util.Random(21);
+        List<Example> examples = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            boolean referral = i % 3 == 0;
+            examples.add(Example.builder("s" + i)
+                    .categorical("referral", referral ? "yes" : "no")
+                    .categorical("region", "r" + random.nextInt(3))
+                    .numeric("visits", (double) random.nextInt(10))
+                    .won(referral ? i % 10 != 9 : i % 10 == 1)
+                    .build());
+        }
+        return examples;
+    }
+
+    @Test
+    void belowIndependenceBelowTheIndependenceLearnerFindsAStrongSignalAndExplainsIt() {
+        List<Example> train = smallReferralSample();
+        TrainerConfig config = CONFIG.toBuilder().independenceBelow(40).build();
+        assertTrue(train.size() < config.independenceBelow());
+        TrainedModel model = WinRateTrainer.train(train, config);
+
+        assertTrue(model.signalFound(), () -> String.join(" ", model.card().notes()));
+        assertEquals(WinRateTrainer.INDEPENDENCE_LEARNER, model.card().learner());
+        assertEquals(config.independencePseudoCounts().get(0), model.card().pseudoCount());
+        assertEquals(null, model.card().l2());
+        assertEquals(30.0 / 50.0, model.modelWeight(), 1e-12, "blended with the prior by n / (n + k)");
+
+        Prediction referred = model.predict(Example.builder("p").categorical("referral", "yes").categorical("region", "r0")
+                .numeric("visits", 4.0).build());
+        Prediction notReferred = model.predict(Example.builder("q").categorical("referral", "no").categorical("region", "r0")
+                .numeric("visits", 4.0).build());
+        assertTrue(referred.probability() > notReferred.probability() + 0.2, referred + " / " + notReferred);
+        assertEquals("referral", referred.topFactors().get(0).feature(), referred.topFactors().toString());
+        assertTrue(referred.topFactors().get(0).contribution() > 0);
+        assertTrue(factor(notReferred, "referral").orElseThrow().contribution() < 0);
+
+        TrainedModel reloaded = TrainedModel.fromJson(model.toJson());
+        assertEquals(model.toJson(), reloaded.toJson());
+        assertEquals(referred, reloaded.predict(Example.builder("p").categorical("referral", "yes").categorical("region", "r0")
+                .numeric("visits", 4.0).build()));
+    }
+
+    @Test
+    void fromIndependenceBelowOnTheJointRidgeFitIsUsed() {
+        TrainerConfig config = CONFIG.toBuilder().independenceBelow(40).build();
+        TrainedModel model = WinRateTrainer.train(SyntheticDeals.examples(SyntheticDeals.logistic(1500, 1)), config);
+        assertTrue(model.signalFound());
+        assertEquals(WinRateTrainer.LEARNER, model.card().learner());
+        assertEquals(1.0, model.card().l2());
+        assertEquals(null, model.card().pseudoCount());
+
+        TrainedModel independenceAlways = WinRateTrainer.train(SyntheticDeals.examples(SyntheticDeals.logistic(600, 6)),
+                CONFIG.toBuilder().independenceBelow(Integer.MAX_VALUE).build());
+        assertEquals(WinRateTrainer.INDEPENDENCE_LEARNER, independenceAlways.card().learner());
+        TrainedModel ridgeByDefault = WinRateTrainer.train(smallReferralSample(), CONFIG);
+        assertEquals(0, CONFIG.independenceBelow(), "off by default: it did not beat the ridge fit on the development split");
+        assertEquals(WinRateTrainer.LEARNER, ridgeByDefault.card().learner(), "independenceBelow = 0: the ridge fit at any size");
+    }
+
+    @Test
+    void independenceLearnerSnapshotsRoundTripWithIdenticalPredictionsAndFactors() {
+        TrainedModel model = WinRateTrainer.train(SyntheticDeals.examples(SyntheticDeals.logistic(600, 6)),
+                CONFIG.toBuilder().independenceBelow(Integer.MAX_VALUE).build());
+        assertTrue(model.signalFound());
+        TrainedModel reloaded = TrainedModel.fromJson(model.toJson());
+        for (SyntheticDeals.Draw draw : SyntheticDeals.logistic(200, 7)) {
+            assertEquals(model.predict(draw.example()), reloaded.predict(draw.example()));
+        }
+    }
+
+    @Test
+    void snapshotsWrittenBeforeTheIndependenceLearnerStillLoad() {
+        TrainedModel model = WinRateTrainer.train(SyntheticDeals.examples(SyntheticDeals.logistic(600, 6)), CONFIG);
+        String json = model.toJson();
+        assertTrue(json.contains("\"pseudoCount\""));
+        // format 1 as written before the card had a pseudo-count
+        String old = json.replaceAll("\\s*\"pseudoCount\"\\s*:\\s*[^,\\n]+,", "");
+        assertFalse(old.contains("pseudoCount"));
+        TrainedModel reloaded = TrainedModel.fromJson(old);
+        assertEquals(null, reloaded.card().pseudoCount());
+        for (SyntheticDeals.Draw draw : SyntheticDeals.logistic(50, 7)) {
+            assertEquals(model.predict(draw.example()), reloaded.predict(draw.example()));
+        }
+    }
+
     private static Optional<Factor> factor(Prediction prediction, String feature) {
         return prediction.topFactors().stream().filter(f -> f.feature().equals(feature)).findFirst();
     }

@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.State;
  * One customer analysed after an event, the whole path the app runs, on the benchmark database (100k customers, 2M
  * events): lock the customer row, read its facts from the database, run the rules, predict its open deals' win rates,
  * store the results and reconcile its actions, commit. Runs inside the Quarkus application started by
- * {@link OneCustomerAnalysisBench} (JMH without a fork), taking the app's own beans from the CDI container. Each call
+ * {@link OneCustomerAnalysisBench} (which times the calls itself: JMH's runner cannot load its generated classes
+ * inside a Quarkus test), taking the app's own beans from the CDI container. Each call
  * takes the next of 2,000 customers with recent activity, so the database is not answering one row from its cache.
  * {@code requestAndWork} is the event route: the request committed to the outbox, then claimed and worked off by the
  * analysis worker.
@@ -60,6 +61,11 @@ public class OneCustomerAnalysisBenchmark {
     @Benchmark
     public AnalysisResult analyse() {
         return analysis.analyse(nextCustomer());
+    }
+
+    /** As {@link #analyse()}, adding each phase's nanoseconds (CustomerAnalysisService.Phase) to {@code phases}. */
+    public int analyseWithPhases(long[] phases) {
+        return analysis.analyseAll(List.of(nextCustomer()), phases).size();
     }
 
     @Benchmark

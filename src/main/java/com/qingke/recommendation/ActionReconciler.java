@@ -62,11 +62,20 @@ public class ActionReconciler {
             return result;
         }
         List<Long> ids = inputs.stream().map(i -> i.customer().id).toList();
+        // one statement for both: the open actions and the rules that rest after a recent dismissal or execution
+        Instant restingSince = now.minus(Duration.ofDays(config.repeatAfterDays()));
         Map<Long, List<RecommendedAction>> openByCustomer = new HashMap<>();
-        RecommendedAction.<RecommendedAction>list("customerId in ?1 and status in ?2", ids,
-                        List.of(ActionStatus.PROPOSED, ActionStatus.CONFIRMED))
-                .forEach(a -> openByCustomer.computeIfAbsent(a.customerId, k -> new ArrayList<>()).add(a));
-        Map<Long, Set<String>> restingByCustomer = recentlyClosedRules(ids, now);
+        Map<Long, Set<String>> restingByCustomer = new HashMap<>();
+        RecommendedAction.<RecommendedAction>list("customerId in ?1 and (status in ?2 "
+                                + "or (status = ?3 and decidedAt >= ?4) or (status = ?5 and executedAt >= ?4))", ids,
+                        List.of(ActionStatus.PROPOSED, ActionStatus.CONFIRMED), ActionStatus.DISMISSED, restingSince, ActionStatus.EXECUTED)
+                .forEach(a -> {
+                    if (a.status == ActionStatus.PROPOSED || a.status == ActionStatus.CONFIRMED) {
+                        openByCustomer.computeIfAbsent(a.customerId, k -> new ArrayList<>()).add(a);
+                    } else {
+                        restingByCustomer.computeIfAbsent(a.customerId, k -> new HashSet<>()).add(a.ruleName);
+                    }
+                });
         Map<String, MaterialService.Picker> pickers = new HashMap<>();
 
         for (Input input : inputs) {
@@ -109,16 +118,6 @@ public class ActionReconciler {
         List<RecommendedAction> open = RecommendedAction.list("customerId = ?1 and status = ?2", customerId, ActionStatus.PROPOSED);
         open.forEach(a -> supersede(a, why));
         return open.stream().map(a -> a.id).toList();
-    }
-
-    private Map<Long, Set<String>> recentlyClosedRules(List<Long> customerIds, Instant now) {
-        Instant since = now.minus(Duration.ofDays(config.repeatAfterDays()));
-        List<RecommendedAction> closed = RecommendedAction.list(
-                "customerId in ?1 and ((status = ?2 and decidedAt >= ?3) or (status = ?4 and executedAt >= ?3))",
-                customerIds, ActionStatus.DISMISSED, since, ActionStatus.EXECUTED);
-        Map<Long, Set<String>> rules = new HashMap<>();
-        closed.forEach(a -> rules.computeIfAbsent(a.customerId, k -> new HashSet<>()).add(a.ruleName));
-        return rules;
     }
 
     private RecommendedAction propose(Customer customer, ActionProposal p, Evaluation evaluation, FactSet facts, CompiledRules rules,

@@ -39,14 +39,6 @@ class KpiQueries {
     static final String DEF_ADOPTION = "AI采纳率 = 期间内做出决定的推荐动作中，被确认或已执行的数量 ÷（确认 + 已执行 + 忽略）的数量。"
             + "因规则不再触发而失效（SUPERSEDED）的动作未经销售决定，不计入。";
 
-    /**
-     * A lead's opportunities now, in one index seek on ix_opp_customer_stage (customer_id, stage): null = none,
-     * 1 = some but none WON, 2 = at least one WON. Two EXISTS per lead (has one / has a WON one) cost two seeks, and
-     * these per-lead seeks were most of a cold lead computation (docs/BENCHMARKS.md, "Dashboard").
-     */
-    static final String OPPORTUNITY_STATE = "(select max(case when o.stage = 'WON' then 2 else 1 end) from opportunity o"
-            + " where o.customer_id = c.id)";
-
     private final EntityManager em;
     private final DashboardConfig config;
     private final ActionQueries actions;
@@ -94,12 +86,11 @@ class KpiQueries {
      */
     LeadCounts[] leadCounts(DashboardFilter f, Instant now) {
         String perLead = "select case when c.created_at >= :from then 1 else 0 end as cur, c.created_at as created_at,"
-                + " " + OPPORTUNITY_STATE + " as opp_state,"
+                + " case when exists (select 1 from opportunity o where o.customer_id = c.id) then 1 else 0 end as has_opp,"
+                + " case when exists (select 1 from opportunity o where o.customer_id = c.id and o.stage = 'WON') then 1 else 0 end as has_won,"
                 + " timestampdiff(SECOND, c.created_at, c.first_contact_at) as delay"
                 + " from customer c where " + leadWhere(f);
-        String ranked = "select y.cur as cur, y.created_at as created_at,"
-                + " case when y.opp_state is not null then 1 else 0 end as has_opp,"
-                + " case when y.opp_state = 2 then 1 else 0 end as has_won,"
+        String ranked = "select y.cur as cur, y.created_at as created_at, y.has_opp as has_opp, y.has_won as has_won,"
                 + " y.delay as delay,"
                 + " row_number() over (partition by y.cur, case when y.delay is null then 1 else 0 end order by y.delay) as rn,"
                 + " floor((count(y.delay) over (partition by y.cur) + 1) / 2) as lo,"
@@ -153,12 +144,11 @@ class KpiQueries {
 
     /** Leads of the period by channel and campaign, with conversion and won amount (WON opportunities of those leads). */
     List<ChannelRow> channels(DashboardFilter f) {
-        // The won amount is looked up only for the few leads whose state says they have a WON opportunity.
-        String sql = "select x.channel, x.campaign_id, count(*),"
-                + " sum(case when x.opp_state is not null then 1 else 0 end), sum(case when x.opp_state = 2 then 1 else 0 end),"
-                + " sum(case when x.opp_state = 2 then (select sum(o.amount) from opportunity o"
-                + " where o.customer_id = x.id and o.stage = 'WON') end) from ("
-                + " select c.id as id, c.source_channel as channel, c.campaign_id as campaign_id, " + OPPORTUNITY_STATE + " as opp_state"
+        String sql = "select x.channel, x.campaign_id, count(*), sum(x.has_opp), sum(x.has_won), sum(x.won_amount) from ("
+                + " select c.source_channel as channel, c.campaign_id as campaign_id,"
+                + " case when exists (select 1 from opportunity o where o.customer_id = c.id) then 1 else 0 end as has_opp,"
+                + " case when exists (select 1 from opportunity o where o.customer_id = c.id and o.stage = 'WON') then 1 else 0 end as has_won,"
+                + " (select sum(o.amount) from opportunity o where o.customer_id = c.id and o.stage = 'WON') as won_amount"
                 + " from customer c where " + leadWhere(f) + ") x group by x.channel, x.campaign_id";
         Query q = em.createNativeQuery(sql).setParameter("corp", f.corpId())
                 .setParameter("start", f.period().start()).setParameter("end", f.period().end());

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Callback ingestion: signed + encrypted WeCom callbacks verified, decrypted, stored and acknowledged per second,
 # side by side with raw single-row durable inserts of the same rows into the same MariaDB (docs/BENCHMARKS.md,
-# section "HTTP benchmarks"). Needs a running app (bench/app.sh) and wrk.
+# section "HTTP benchmarks"). Needs a running app (bench/app.sh) and wrk (Debian: apt-get install -y wrk).
 # Usage: bench/callbacks.sh [seconds per run] [rounds]     (default 20 s, 2 rounds)
 # Env:   QK_BASE_URL (default http://127.0.0.1:18300), QK_DB (default qingke_bench_http), QK_CORP (ww-demo-corp),
 #        WECOM_CALLBACK_TOKEN / WECOM_CALLBACK_AES_KEY (the app's; default those bench/app.sh uses),
 #        QK_CONCURRENCY (connections of both sides, default 50), QK_CALLBACKS (callbacks generated per round,
-#        default 8000 per second of run), QK_CLASSPATH (the output of bench/classpath.sh, to skip the Maven build).
+#        default 8000 per second of run), QK_CLASSPATH (the output of bench/classpath.sh, to skip the Maven build),
+#        QK_DRAIN_MAX (how long to wait for the inbox worker's backlog after each HTTP run, default 300 s).
 # Each round generates fresh callbacks (distinct MsgIds and events, timestamps inside the app's replay window), then
 # runs wrk against POST /wecom/callback (a request counts when the app answered 200 "success", i.e. after the
 # insert committed), then com.qingke.bench.CallbackRawLoad inserting the same decrypted rows into a copy of
@@ -28,14 +29,29 @@ case "$BASE" in
   http://127.0.0.1:*|http://localhost:*) ;;
   *) echo "load goes only to 127.0.0.1" >&2; exit 2 ;;
 esac
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "wrk is missing; install it from the Debian packages: apt-get install -y wrk" >&2; exit 2; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 pending() { mariadb --protocol=tcp -h127.0.0.1 -uroot -N -B "$DB" -e "select count(*) from inbox_message where status = 'PENDING'"; }
-# the inbox worker's backlog from the HTTP run must not compete with the raw run (at most 3 minutes)
-drain() { for _ in $(seq 180); do [ "$(pending)" = 0 ] && return; sleep 1; done; echo "  (inbox not drained: $(pending) pending)"; }
+# the inbox worker's backlog from the HTTP run must not compete with the raw run (at most QK_DRAIN_MAX seconds,
+# default 300); reports how fast the worker drained it with no HTTP load next to it
+drain() {
+  local before start now left
+  before=$(pending); start=$(date +%s.%N)
+  for _ in $(seq "${QK_DRAIN_MAX:-300}"); do
+    left=$(pending)
+    if [ "$left" = 0 ]; then
+      now=$(date +%s.%N)
+      awk -v n="$before" -v s="$start" -v e="$now" 'BEGIN { d = e - s; if (n > 0 && d > 0)
+        printf "  inbox drain: %d pending after the run, drained in %.1f s (%.0f msg/s)\n", n, d, n / d }'
+      return
+    fi
+    sleep 1
+  done
+  echo "  (inbox not drained: $(pending) of $before still pending after ${QK_DRAIN_MAX:-300} s)"
+}
 cp=${QK_CLASSPATH:-$(bench/classpath.sh)}
 generate() { java -Xmx512m -cp "$cp" com.qingke.bench.CallbackBenchData "$1" "$work" "$TOKEN" "$AES_KEY" "$CORP" >/dev/null; }
 endpoint() { QK_CALLBACKS_FILE="$work/callbacks.wrk" QK_WRK_THREADS=2 wrk -t2 -c"$CONCURRENCY" -d"${1}s" --timeout 10s \
@@ -51,7 +67,7 @@ echo "$CONCURRENCY concurrent, ${RUN_SECONDS}s per run, $COUNT callbacks generat
 echo "warm-up (not counted), load $(loadavg)"
 generate 20000
 endpoint 20 >/dev/null
-drain
+drain >/dev/null
 raw 5 >/dev/null
 for round in $(seq "$ROUNDS"); do
   generate "$COUNT"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The sidebar's first-screen call under concurrent reps, side by side with the raw JDBC queries it needs
-# (docs/BENCHMARKS.md, section "HTTP benchmarks"). Needs a running app on the benchmark database (bench/app.sh) and wrk.
+# (docs/BENCHMARKS.md, section "HTTP benchmarks"). Needs a running app on the benchmark database (bench/app.sh) and wrk
+# (Debian: apt-get install -y wrk).
 # Usage: bench/sidebar.sh [seconds per run] [rounds]     (default 30 s, 2 rounds)
 # Env:   QK_BASE_URL (default http://127.0.0.1:18300), QK_DB (default qingke_bench_http), QK_CORP (ww-demo-corp),
 #        QINGKE_SESSION_SECRET (the app's; default the one bench/app.sh uses), QK_CONCURRENCY (default 50),
@@ -25,7 +26,7 @@ case "$BASE" in
   http://127.0.0.1:*|http://localhost:*) ;;
   *) echo "load goes only to 127.0.0.1" >&2; exit 2 ;;
 esac
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "wrk is missing; install it from the Debian packages: apt-get install -y wrk" >&2; exit 2; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -15,6 +15,13 @@ public interface InboxConfig {
     @WithDefault("50")
     int batchSize();
 
+    /**
+     * How many of the claimed messages are handled in one transaction (one commit); a failing handler is rolled back
+     * to its own savepoint, so the others still commit. 1 processes each message in a transaction of its own.
+     */
+    @WithDefault("20")
+    int messagesPerTransaction();
+
     /** After this many failed attempts a message is parked as FAILED for an admin to look at. */
     @WithDefault("8")
     int maxAttempts();

@@ -1,5 +1,6 @@
 package com.qingke.inbox;
 
+import com.qingke.platform.QingkeConfig;
 import com.qingke.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,7 @@ class InboxTest {
     @Inject Inbox inbox;
     @Inject InboxWorker worker;
     @Inject RecordingHandler handler;
+    @Inject QingkeConfig qingke;
 
     @Test
     void theSameMessageDeliveredThreeTimesConcurrentlyIsStoredAndProcessedOnce() throws Exception {
@@ -55,6 +57,52 @@ class InboxTest {
     }
 
     @Test
+    void aHandlerFailingInABatchIsRolledBackAloneAndRetriedWhileTheOthersCommitOnce() throws Exception {
+        String first = Fixtures.unique(RecordingHandler.WRITES + "batch-first");
+        String failing = Fixtures.unique(RecordingHandler.WRITES + "batch-failing");
+        String last = Fixtures.unique(RecordingHandler.WRITES + "batch-last");
+        handler.failuresAfterWriteLeft.put(failing, new AtomicInteger(1));
+        storeTogether(first, failing, last);
+
+        for (String key : List.of(first, failing, last)) {
+            assertEquals(InboxStatus.DONE, drainUntilSettled(key).status, key);
+            // the failed attempt's own write was rolled back with it: one marker each, from the attempt that succeeded
+            assertEquals(1, rows("mark:" + key), key);
+        }
+        assertEquals(1, message(first).attempts);
+        assertEquals(1, message(last).attempts);
+        InboxMessage retried = message(failing);
+        assertEquals(2, retried.attempts);
+        assertTrue(retried.lastError.contains("planned failure after writing"));
+        // the others were handled once: their batch committed without a second run
+        assertEquals(1, handler.handled.get(first).get());
+        assertEquals(1, handler.handled.get(failing).get());
+        assertEquals(1, handler.handled.get(last).get());
+    }
+
+    @Test
+    void aDatabaseErrorInABatchFallsBackToOneTransactionPerMessage() throws Exception {
+        String first = Fixtures.unique(RecordingHandler.WRITES + "db-first");
+        String failing = Fixtures.unique(RecordingHandler.WRITES + "db-failing");
+        String last = Fixtures.unique(RecordingHandler.WRITES + "db-last");
+        // the first error rolls back the whole batch (not counted: nothing of it committed), the second fails the
+        // message in a transaction of its own (counted), the third attempt succeeds
+        handler.databaseErrorsLeft.put(failing, new AtomicInteger(2));
+        storeTogether(first, failing, last);
+
+        for (String key : List.of(first, failing, last)) {
+            assertEquals(InboxStatus.DONE, drainUntilSettled(key).status, key);
+            assertEquals(1, rows("mark:" + key), key);
+        }
+        assertEquals(1, message(first).attempts);
+        assertEquals(1, message(last).attempts);
+        InboxMessage retried = message(failing);
+        assertEquals(2, retried.attempts);
+        assertTrue(retried.lastError.contains("no_such_column") || retried.lastError.contains("Exception"), retried.lastError);
+        assertEquals(1, handler.handled.get(failing).get());
+    }
+
+    @Test
     void aMessageNobodyHandlesIsKeptAndMarkedIgnored() throws Exception {
         String key = Fixtures.unique("ignored");
         assertTrue(inbox.store(InboxSource.WEB_FORM, key, "test.unknown-type", "{}"));
@@ -83,6 +131,21 @@ class InboxTest {
             Thread.sleep(100);
         }
         return message(key);
+    }
+
+    /** Stores the messages in one transaction, so that the worker finds them due together (one batch). */
+    private void storeTogether(String... payloads) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String payload : payloads) {
+                InboxMessage m = new InboxMessage();
+                m.corpId = qingke.corpId();
+                m.source = InboxSource.WEB_FORM;
+                m.dedupeKey = payload;
+                m.messageType = RecordingHandler.TYPE;
+                m.payload = payload;
+                m.persist();
+            }
+        });
     }
 
     private static long rows(String key) {

@@ -106,8 +106,10 @@ public final class AppInstance implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         try {
+            // the first start of this instance begins a new log: lines of an earlier test run would be counted as this one's
             Files.writeString(log, "==== start " + (++starts) + " of " + name + " on port " + port + "\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    java.nio.file.StandardOpenOption.CREATE, starts == 1
+                            ? java.nio.file.StandardOpenOption.TRUNCATE_EXISTING : java.nio.file.StandardOpenOption.APPEND);
             process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + name, e);

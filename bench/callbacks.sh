@@ -24,16 +24,7 @@ TOKEN=${WECOM_CALLBACK_TOKEN:-benchCallbackToken}
 AES_KEY=${WECOM_CALLBACK_AES_KEY:-hlzJfy28qaABqqOikqwwbfd71Ck6XzzG9uKTjYqsYCk}
 CONCURRENCY=${QK_CONCURRENCY:-50}
 COUNT=${QK_CALLBACKS:-$(( RUN_SECONDS * 8000 ))}
-JDBC_URL="jdbc:mysql://127.0.0.1:3306/$DB?characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&rewriteBatchedStatements=true"
-case "$BASE" in
-  http://127.0.0.1:*|http://localhost:*) ;;
-  *) echo "load goes only to 127.0.0.1" >&2; exit 2 ;;
-esac
-command -v wrk >/dev/null || { echo "wrk is missing; install it from the Debian packages: apt-get install -y wrk" >&2; exit 2; }
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+source bench/http-common.sh
 pending() { mariadb --protocol=tcp -h127.0.0.1 -uroot -N -B "$DB" -e "select count(*) from inbox_message where status = 'PENDING'"; }
 # the inbox worker's backlog from the HTTP run must not compete with the raw run (at most QK_DRAIN_MAX seconds,
 # default 300); reports how fast the worker drained it with no HTTP load next to it

@@ -21,18 +21,9 @@ CORP=${QK_CORP:-ww-demo-corp}
 SECRET=${QINGKE_SESSION_SECRET:-bench-only-session-secret-not-for-production-01}
 CONCURRENCY=${QK_CONCURRENCY:-50}
 PAIRS=${QK_PAIRS:-20000}
-JDBC_URL="jdbc:mysql://127.0.0.1:3306/$DB?characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&rewriteBatchedStatements=true"
-case "$BASE" in
-  http://127.0.0.1:*|http://localhost:*) ;;
-  *) echo "load goes only to 127.0.0.1" >&2; exit 2 ;;
-esac
-command -v wrk >/dev/null || { echo "wrk is missing; install it from the Debian packages: apt-get install -y wrk" >&2; exit 2; }
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source bench/http-common.sh
 sql() { mariadb --protocol=tcp -h127.0.0.1 -uroot -N -B "$DB" -e "$1"; }
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # a session token for every active rep, then random pairs of a rep and a customer they follow
 expires=$(( $(date +%s) + 3 * 3600 ))

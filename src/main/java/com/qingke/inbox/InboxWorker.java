@@ -56,8 +56,12 @@ public class InboxWorker {
         drain();
     }
 
-    /** Processes every message that is due now; returns how many were handled (done or ignored). */
-    public int drain() {
+    /**
+     * Processes every message that is due now; returns how many were handled (done or ignored). One drain at a time per
+     * instance: a caller (a test, after pausing the scheduler) returns only once a poll that was already running has
+     * committed its batch too, so nothing of that batch lands later.
+     */
+    public synchronized int drain() {
         int handled = 0;
         int perTransaction = Math.max(1, config.messagesPerTransaction());
         List<Long> due;

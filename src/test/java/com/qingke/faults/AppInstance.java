@@ -1,5 +1,6 @@
 package com.qingke.faults;
 
+import com.qingke.fakewechat.StandaloneFakeWeChat;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,6 +57,13 @@ public final class AppInstance implements AutoCloseable {
      * @param environment      production settings (QINGKE_DB_URL, WECOM_*, ...)
      * @param systemProperties extra -D settings, e.g. shorter schedules
      */
+    /** One instance on a database of its own in the shared private MariaDB, started and ready. */
+    public static AppInstance startAlone(String name, String database, StandaloneFakeWeChat fake) {
+        PrivateMariaDb db = PrivateMariaDb.shared();
+        db.createDatabase(database);
+        return create(name, environment(db, database, fake.appEnvironment()), Map.of()).start().awaitReady();
+    }
+
     public static AppInstance create(String name, Map<String, String> environment, Map<String, String> systemProperties) {
         List<String> props = new ArrayList<>();
         systemProperties.forEach((k, v) -> props.add("-D" + k + "=" + v));

@@ -32,10 +32,8 @@ class DatabaseRestartIT {
 
     @BeforeAll
     static void start() {
-        PrivateMariaDb db = PrivateMariaDb.shared();
-        db.createDatabase(DATABASE);
         fake = StandaloneFakeWeChat.start();
-        app = AppInstance.create("dbrestart", AppInstance.environment(db, DATABASE, fake.appEnvironment()), Map.of()).start().awaitReady();
+        app = AppInstance.startAlone("dbrestart", DATABASE, fake);
     }
 
     @AfterAll

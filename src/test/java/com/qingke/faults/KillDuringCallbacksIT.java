@@ -32,10 +32,8 @@ class KillDuringCallbacksIT {
 
     @BeforeAll
     static void start() {
-        PrivateMariaDb db = PrivateMariaDb.shared();
-        db.createDatabase(DATABASE);
         fake = StandaloneFakeWeChat.start();
-        app = AppInstance.create("kill", AppInstance.environment(db, DATABASE, fake.appEnvironment()), Map.of()).start().awaitReady();
+        app = AppInstance.startAlone("kill", DATABASE, fake);
     }
 
     @AfterAll

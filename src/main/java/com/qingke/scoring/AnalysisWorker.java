@@ -2,6 +2,7 @@ package com.qingke.scoring;
 
 import com.qingke.inbox.InboxStatus;
 import com.qingke.inbox.OutboxEvent;
+import com.qingke.platform.RowLocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,8 +104,10 @@ public class AnalysisWorker {
     }
 
     private void recordFailure(long id, RuntimeException error) {
-        OutboxEvent event = OutboxEvent.findById(id);
-        if (event == null) {
+        // The claim went with the failed transaction: another instance may have taken the request meanwhile, so the
+        // failure is recorded under the row's lock and only on a request that is still waiting.
+        OutboxEvent event = RowLocks.one(em, OutboxEvent.class, "outbox_event", id);
+        if (event == null || event.status != InboxStatus.PENDING) {
             return;
         }
         event.attempts++;

@@ -3,9 +3,6 @@ package com.qingke.fakewechat;
 import com.qingke.employee.Employee;
 import com.qingke.identity.IdentityKind;
 import com.qingke.identity.IdentityLink;
-import com.qingke.inbox.InboxMessage;
-import com.qingke.inbox.InboxStatus;
-import com.qingke.inbox.InboxWorker;
 import com.qingke.wecom.WeComFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,22 +20,7 @@ class DemoOfficialAccountConsoleTest {
     @Inject FakeOfficialAccountState account;
     @Inject WeComFixtures people;
     @Inject com.qingke.support.Fixtures fixtures;
-    @Inject InboxWorker worker;
 
-    void processInbox() {
-        for (int i = 0; i < 200; i++) {
-            worker.drain();
-            if (QuarkusTransaction.requiringNew().call(() -> InboxMessage.count("status", InboxStatus.PENDING)) == 0) {
-                return;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        fail("inbox still pending");
-    }
 
     @Test
     void aDemoFollowerWhoIsAlsoAWecomContactBecomesTheSameCustomer() {
@@ -50,12 +32,12 @@ class DemoOfficialAccountConsoleTest {
         contact.unionId = "u" + UUID.randomUUID().toString().replace("-", "");
         corp.putContact(contact);
         assertEquals(200, wecom.deliver(wecom.customerAddsRep(contact, rep.wecomUserId, null)).status());
-        processInbox();
+        people.processWholeInbox();
 
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("scene", code).formParam("sameAs", contact.externalUserId)
                 .post("/demo/wechat/official-account/subscribe").then().statusCode(303);
-        processInbox();
+        people.processWholeInbox();
 
         FakeOfficialAccountState.Follower follower = account.followers().stream().filter(f -> contact.unionId.equals(f.unionid))
                 .findFirst().orElseThrow();

@@ -13,9 +13,6 @@ import com.qingke.identity.IdentityKind;
 import com.qingke.identity.IdentityLink;
 import com.qingke.identity.MergeRecord;
 import com.qingke.identity.MergeSuggestion;
-import com.qingke.inbox.InboxMessage;
-import com.qingke.inbox.InboxStatus;
-import com.qingke.inbox.InboxWorker;
 import com.qingke.opportunity.Opportunity;
 import com.qingke.opportunity.Stage;
 import com.qingke.timeline.BehaviourEvent;
@@ -40,22 +37,7 @@ class SamePersonThroughThreeChannelsTest {
     @Inject FakeWeComCallbacks wecom;
     @Inject FakeWeComState wecomCorp;
     @Inject WeComFixtures people;
-    @Inject InboxWorker worker;
 
-    void processInbox() {
-        for (int i = 0; i < 200; i++) {
-            worker.drain();
-            if (QuarkusTransaction.requiringNew().call(() -> InboxMessage.count("status", InboxStatus.PENDING)) == 0) {
-                return;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        fail("inbox messages still pending");
-    }
 
     @Test
     void officialAccountScanThenWecomAddThenTheFormIsOneCustomerWithOneTimeline() {
@@ -65,7 +47,7 @@ class SamePersonThroughThreeChannelsTest {
         // 1. scans the official account's QR: openid + unionid (user/info)
         FakeOfficialAccountState.Follower follower = officialAccount.newUser();
         assertEquals(200, officialAccount.deliver(officialAccount.subscribe(follower, null)).status());
-        processInbox();
+        people.processWholeInbox();
 
         // 2. adds the rep on WeCom: external_userid + the same unionid; the rep notes the phone (remark_mobiles)
         FakeWeComState.Contact contact = new FakeWeComState.Contact("wm" + UUID.randomUUID().toString().replace("-", "").substring(0, 24), "王小明");
@@ -74,7 +56,7 @@ class SamePersonThroughThreeChannelsTest {
         var added = wecom.customerAddsRep(contact, rep.wecomUserId, null);
         contact.follows.get(rep.wecomUserId).remarkMobiles.add(phone);
         assertEquals(200, wecom.deliver(added).status());
-        processInbox();
+        people.processWholeInbox();
 
         // 3. fills the public form with that phone
         given().header("X-Forwarded-For", "10.9.0." + (1 + (int) (Math.random() * 250)))

@@ -11,9 +11,6 @@ import com.qingke.fakewechat.FakeOfficialAccountState;
 import com.qingke.fakewechat.FakeWeComCallbacks;
 import com.qingke.identity.IdentityKind;
 import com.qingke.identity.IdentityLink;
-import com.qingke.inbox.InboxMessage;
-import com.qingke.inbox.InboxStatus;
-import com.qingke.inbox.InboxWorker;
 import com.qingke.inbox.OutboxEvent;
 import com.qingke.opportunity.Opportunity;
 import com.qingke.opportunity.Stage;
@@ -42,7 +39,6 @@ class ThreeChannelsLandAlikeTest {
     @Inject FakeOfficialAccountCallbacks officialAccount;
     @Inject FakeWeComCallbacks wecom;
     @Inject WeComFixtures people;
-    @Inject InboxWorker worker;
     @Inject InitialIntentScore initialScore;
     @Inject QingkeConfig config;
     @Inject ObjectMapper json;
@@ -60,20 +56,6 @@ class ThreeChannelsLandAlikeTest {
         });
     }
 
-    private void processInbox() {
-        for (int i = 0; i < 200; i++) {
-            worker.drain();
-            if (QuarkusTransaction.requiringNew().call(() -> InboxMessage.count("status", InboxStatus.PENDING)) == 0) {
-                return;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        fail("inbox messages still pending");
-    }
 
     private static long linked(IdentityKind kind, String value) {
         return QuarkusTransaction.requiringNew().call(() -> IdentityLink.<IdentityLink>find("kind = ?1 and value = ?2", kind, value)
@@ -93,7 +75,7 @@ class ThreeChannelsLandAlikeTest {
         assertEquals(200, officialAccount.deliver(officialAccount.subscribe(follower, oaCampaign.code)).status());
         EncryptedCallback added = wecom.customerAddsRep(wecomRep.wecomUserId, wecomCampaign.code);
         assertEquals(200, wecom.deliver(added).status());
-        processInbox();
+        people.processWholeInbox();
         String phone = LeadCaptureTest.phone();
         LeadFormPageTest.visitor(LeadFormPageTest.newIp()).formParam("name", "蒋琳").formParam("phone", phone)
                 .formParam("consent", "yes").formParam("channel", formCampaign.code)

@@ -9,10 +9,7 @@ import com.qingke.fakewechat.FakeOfficialAccountState;
 import com.qingke.fakewechat.FakeWeComState;
 import com.qingke.identity.IdentityKind;
 import com.qingke.identity.IdentityLink;
-import com.qingke.inbox.InboxMessage;
 import com.qingke.inbox.InboxSource;
-import com.qingke.inbox.InboxStatus;
-import com.qingke.inbox.InboxWorker;
 import com.qingke.opportunity.Opportunity;
 import com.qingke.opportunity.Stage;
 import com.qingke.support.Fixtures;
@@ -44,21 +41,8 @@ class OfficialAccountFlowTest {
     @Inject FakeWeComState wecomCorp;
     @Inject WeComFixtures people;
     @Inject Fixtures fixtures;
-    @Inject InboxWorker worker;
     @Inject OfficialAccountConfig config;
 
-    void processInbox() {
-        for (int i = 0; i < 200; i++) {
-            worker.drain();
-            long pending = QuarkusTransaction.requiringNew().call(() ->
-                    InboxMessage.count("source = ?1 and status = ?2", InboxSource.OFFICIAL_ACCOUNT, InboxStatus.PENDING));
-            if (pending == 0) {
-                return;
-            }
-            sleep(25);
-        }
-        fail("official-account messages still pending");
-    }
 
     static void sleep(long millis) {
         try {
@@ -101,7 +85,7 @@ class OfficialAccountFlowTest {
         assertEquals(200, answer.status());
         assertThat(answer.body(), containsString("<Encrypt>"));
         assertEquals(200, wechat.deliver(xml).status(), "WeChat's retry of the same event");
-        processInbox();
+        people.processInbox(InboxSource.OFFICIAL_ACCOUNT);
 
         Customer c = customerOf(user.openid);
         assertNotNull(c);
@@ -139,7 +123,7 @@ class OfficialAccountFlowTest {
 
         FakeOfficialAccountState.Follower user = wechat.newUser();
         wechat.deliver(wechat.subscribe(user, null));
-        processInbox();
+        people.processInbox(InboxSource.OFFICIAL_ACCOUNT);
         Customer plain = customerOf(user.openid);
         assertNull(plain.campaignId, "a plain follow is a lead without a campaign");
 
@@ -147,10 +131,10 @@ class OfficialAccountFlowTest {
         wechat.deliver(wechat.scan(user, code));
         wechat.deliver(wechat.click(user, "PRICE_LIST"));
         wechat.deliver(wechat.view(user, "https://example.com/price"));
-        processInbox();
+        people.processInbox(InboxSource.OFFICIAL_ACCOUNT);
         sleep(1100);
         wechat.deliver(wechat.unsubscribe(user));
-        processInbox();
+        people.processInbox(InboxSource.OFFICIAL_ACCOUNT);
 
         QuarkusTransaction.requiringNew().run(() -> {
             List<EventType> types = BehaviourEvent.<BehaviourEvent>list("customerId = ?1 order by id", plain.id).stream().map(e -> e.type).toList();
@@ -170,13 +154,13 @@ class OfficialAccountFlowTest {
     void eventsOfUnknownFollowersAreIgnoredAndUserInfoFailuresAreRetried() {
         FakeOfficialAccountState.Follower stranger = wechat.newUser();
         wechat.deliver(wechat.click(stranger, "PRICE_LIST"));
-        processInbox();
+        people.processInbox(InboxSource.OFFICIAL_ACCOUNT);
         assertNull(customerOf(stranger.openid));
 
         FakeOfficialAccountState.Follower user = wechat.newUser();
         account.failNext("/cgi-bin/user/info", -1);
         wechat.deliver(wechat.subscribe(user, null));
-        processInbox();
+        people.processInbox(InboxSource.OFFICIAL_ACCOUNT);
         assertNotNull(customerOf(user.openid), "processed on the retry after WeChat's system error");
     }
 

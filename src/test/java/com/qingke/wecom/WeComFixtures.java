@@ -15,6 +15,7 @@ import com.qingke.lead.LeadNotifier;
 import java.util.List;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** People and contacts that exist both in Qingke and in the fake WeCom corp, with unique ids per test. */
 @ApplicationScoped
@@ -37,22 +38,8 @@ public class WeComFixtures {
      * pending. The scheduled worker runs alongside; both claim rows with SKIP LOCKED.
      */
     public void drainOutbox(long customerId) {
-        for (int i = 0; i < 200; i++) {
-            outbox.drain();
-            long pending = QuarkusTransaction.requiringNew().call(() ->
-                    OutboxEvent.count("aggregateId = ?1 and topic in ?2 and status = ?3", customerId,
-                            List.of(LeadNotifier.TOPIC, TagWriteBack.TOPIC), InboxStatus.PENDING));
-            if (pending == 0) {
-                return;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("outbox rows of customer " + customerId + " still pending");
+        until(outbox::drain, () -> OutboxEvent.count("aggregateId = ?1 and topic in ?2 and status = ?3", customerId,
+                List.of(LeadNotifier.TOPIC, TagWriteBack.TOPIC), InboxStatus.PENDING), "outbox rows of customer " + customerId);
     }
 
     /**
@@ -60,21 +47,35 @@ public class WeComFixtures {
      * once on a race it lost (the unique identity index) and come due again after the short test retry delay.
      */
     public void processInbox() {
+        processInbox(InboxSource.WECOM);
+    }
+
+    /** Runs the inbox until no message from the source is pending. */
+    public void processInbox(InboxSource source) {
+        until(worker::drain, () -> InboxMessage.count("source = ?1 and status = ?2", source, InboxStatus.PENDING),
+                source + " inbox messages");
+    }
+
+    /** Runs the inbox until no message from any source is pending. */
+    public void processWholeInbox() {
+        until(worker::drain, () -> InboxMessage.count("status", InboxStatus.PENDING), "inbox messages");
+    }
+
+    /** Runs the step until nothing is pending, for at most about five seconds of waiting. */
+    private static void until(Runnable step, Supplier<Long> pending, String what) {
         for (int i = 0; i < 200; i++) {
-            worker.drain();
-            long pending = QuarkusTransaction.requiringNew().call(() ->
-                    InboxMessage.count("source = ?1 and status = ?2", InboxSource.WECOM, InboxStatus.PENDING));
-            if (pending == 0) {
+            step.run();
+            if (QuarkusTransaction.requiringNew().call(pending::get) == 0) {
                 return;
             }
             try {
                 Thread.sleep(25);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
-        throw new AssertionError("WeCom inbox messages still pending");
+        throw new AssertionError(what + " still pending");
     }
 
     /** A rep in Qingke and in the fake directory. */

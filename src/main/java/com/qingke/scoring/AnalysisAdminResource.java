@@ -15,12 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.MANAGER)
 @Tag(name = "AI 分析 Analysis")
 public class AnalysisAdminResource {
-    private final DailyAnalysis daily;
+    private final AnalysisRequests requests;
     private final Rescore rescore;
     private final CurrentUser user;
 
-    AnalysisAdminResource(DailyAnalysis daily, Rescore rescore, CurrentUser user) {
-        this.daily = daily;
+    AnalysisAdminResource(AnalysisRequests requests, Rescore rescore, CurrentUser user) {
+        this.requests = requests;
         this.rescore = rescore;
         this.user = user;
     }
@@ -44,6 +44,6 @@ public class AnalysisAdminResource {
     @Path("/enqueue-all")
     @Operation(summary = "重新分析全部客户（管理者）", description = "为所有有效客户排队分析，例如规则更新后")
     public Queued enqueueAll() {
-        return new Queued(daily.enqueueAll(user.corpId(), "MANUAL by " + user.actor()));
+        return new Queued(requests.requestForAllActive(user.corpId(), "MANUAL by " + user.actor()));
     }
 }

@@ -1,5 +1,6 @@
 package com.qingke.scoring;
 
+import com.qingke.customer.CustomerStatus;
 import com.qingke.inbox.InboxStatus;
 import com.qingke.inbox.OutboxEvent;
 import com.qingke.opportunity.Stage;
@@ -30,6 +31,24 @@ public class AnalysisRequests {
         event.payload = reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         event.nextAttemptAt = Instant.now();
         event.persist();
+    }
+
+    /**
+     * Asks for every active customer of the corp to be analysed, in one statement, for the worker to work off one by
+     * one (e.g. after a rule change, spread over every instance's worker). A full rescore is much faster with
+     * {@link Rescore}.
+     *
+     * @return how many requests were written
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int requestForAllActive(String corpId, String reason) {
+        Instant now = Instant.now();
+        return OutboxEvent.getEntityManager().createNativeQuery(
+                        "insert into outbox_event (corp_id, topic, aggregate_id, payload, status, attempts, next_attempt_at, created_at) "
+                                + "select corp_id, ?1, id, ?2, ?3, 0, ?4, ?4 from customer where corp_id = ?5 and status = ?6")
+                .setParameter(1, TOPIC).setParameter(2, reason).setParameter(3, InboxStatus.PENDING.name())
+                .setParameter(4, now).setParameter(5, corpId).setParameter(6, CustomerStatus.ACTIVE.name())
+                .executeUpdate();
     }
 
     /**

@@ -1,15 +1,10 @@
 package com.qingke.scoring;
 
-import com.qingke.customer.CustomerStatus;
-import com.qingke.inbox.InboxStatus;
 import com.qingke.platform.JobRuns;
 import com.qingke.platform.QingkeConfig;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -25,14 +20,12 @@ public class DailyAnalysis {
     public static final String JOB = "daily-analysis";
     private static final Logger LOG = Logger.getLogger(DailyAnalysis.class);
 
-    private final EntityManager em;
     private final QingkeConfig qingke;
     private final ScoringConfig config;
     private final JobRuns jobRuns;
     private final Rescore rescore;
 
-    DailyAnalysis(EntityManager em, QingkeConfig qingke, ScoringConfig config, JobRuns jobRuns, Rescore rescore) {
-        this.em = em;
+    DailyAnalysis(QingkeConfig qingke, ScoringConfig config, JobRuns jobRuns, Rescore rescore) {
         this.qingke = qingke;
         this.config = config;
         this.jobRuns = jobRuns;
@@ -69,23 +62,5 @@ public class DailyAnalysis {
                         result -> String.format("%d customers analysed in %d ms (%d chunks handed to the worker)",
                                 result.analysed(), result.took().toMillis(), result.failedChunks()))
                 .map(Rescore.Result::analysed).orElse(-1);
-    }
-
-    /**
-     * Enqueues an analysis request for every active customer of the corp in one statement, for the worker to work
-     * off one by one. A full rescore is much faster with {@link Rescore}; this stays for callers that want the
-     * requests in the outbox (e.g. to spread the work over several instances).
-     */
-    public int enqueueAll(String corpId, String reason) {
-        return QuarkusTransaction.requiringNew().call(() -> enqueue(corpId, reason));
-    }
-
-    private int enqueue(String corpId, String reason) {
-        return em.createNativeQuery(
-                        "insert into outbox_event (corp_id, topic, aggregate_id, payload, status, attempts, next_attempt_at, created_at) "
-                                + "select corp_id, ?1, id, ?2, ?3, 0, ?4, ?4 from customer where corp_id = ?5 and status = ?6")
-                .setParameter(1, AnalysisRequests.TOPIC).setParameter(2, reason).setParameter(3, InboxStatus.PENDING.name())
-                .setParameter(4, Instant.now()).setParameter(5, corpId).setParameter(6, CustomerStatus.ACTIVE.name())
-                .executeUpdate();
     }
 }

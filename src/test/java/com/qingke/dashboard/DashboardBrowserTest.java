@@ -4,7 +4,7 @@ import com.qingke.demo.DemoData;
 import com.qingke.employee.Employee;
 import com.qingke.platform.security.SessionTokens;
 import com.qingke.scoring.AnalysisWorker;
-import com.qingke.scoring.DailyAnalysis;
+import com.qingke.scoring.AnalysisRequests;
 import com.qingke.scoring.ModelSnapshot;
 import com.qingke.scoring.winrate.WinRateTraining;
 import com.qingke.support.Screenshots;
@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class DashboardBrowserTest {
     @Inject DemoData demo;
-    @Inject DailyAnalysis analysis;
+    @Inject AnalysisRequests analysis;
     @Inject AnalysisWorker worker;
     @Inject WinRateTraining training;
     @Inject SessionTokens tokens;
@@ -47,7 +47,7 @@ class DashboardBrowserTest {
         String corp = "ww-e2e-" + UUID.randomUUID().toString().substring(0, 8);
         assertTrue(demo.loadIfEmpty(corp).isPresent());
         ModelSnapshot model = training.retrain(corp);
-        analysis.enqueueAll(corp, "e2e");
+        analysis.requestForAllActive(corp, "e2e");
         while (worker.drain(100) > 0) {
             // analyse every demo customer: intent grades, win rates and recommended actions
         }

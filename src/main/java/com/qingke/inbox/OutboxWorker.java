@@ -47,8 +47,11 @@ public class OutboxWorker {
         drain();
     }
 
-    /** Sends every row that is due now; returns how many were done. */
-    public int drain() {
+    /**
+     * Sends every row that is due now; returns how many were done. One drain at a time per instance, so a caller that
+     * paused the scheduler returns only after a poll already running has finished too.
+     */
+    public synchronized int drain() {
         Map<String, OutboxHandler> byTopic = handlers();
         if (byTopic.isEmpty()) {
             return 0;

@@ -4,10 +4,15 @@ import com.qingke.customer.Customer;
 import com.qingke.recommendation.RecommendedAction;
 import com.qingke.support.AnalysisFixtures;
 import com.qingke.support.Fixtures;
+import com.qingke.inbox.InboxWorker;
+import com.qingke.inbox.OutboxWorker;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +33,25 @@ class RuleDryRunTest {
     @Inject Fixtures fixtures;
     @Inject AnalysisFixtures data;
     @Inject AgroalDataSource dataSource;
+    @Inject Scheduler scheduler;
+    @Inject InboxWorker inbox;
+    @Inject OutboxWorker outbox;
+
+    /**
+     * The dry run must store nothing, and the row counts say so only while no background worker writes: earlier
+     * tests leave callbacks and new-lead messages that the scheduled workers would process meanwhile.
+     */
+    @BeforeEach
+    void quiet() {
+        scheduler.pause();
+        inbox.drain();
+        outbox.drain();
+    }
+
+    @AfterEach
+    void resume() {
+        scheduler.resume();
+    }
 
     private Map<String, Long> rowCounts() throws SQLException {
         Map<String, Long> counts = new TreeMap<>();

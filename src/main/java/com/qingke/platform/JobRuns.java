@@ -93,6 +93,15 @@ public class JobRuns {
 
     private boolean takeOverExpired(String corpId, String job, String periodKey, Duration expiry) {
         Instant now = Instant.now();
+        // A plain read first: the lost insert holds a shared lock on the row, and asking for an exclusive one as well
+        // while its owner updates the row to finish it is a deadlock that MariaDB resolves by failing the owner.
+        Number expired = (Number) em.createNativeQuery("select count(*) from job_run where corp_id = ?1 and job_name = ?2"
+                        + " and period_key = ?3 and finished_at is null and started_at < ?4")
+                .setParameter(1, corpId).setParameter(2, job).setParameter(3, periodKey).setParameter(4, now.minus(expiry))
+                .getSingleResult();
+        if (expired.longValue() == 0) {
+            return false;
+        }
         int taken = em.createNativeQuery("update job_run set instance_id = ?1, started_at = ?2 where corp_id = ?3"
                         + " and job_name = ?4 and period_key = ?5 and finished_at is null and started_at < ?6")
                 .setParameter(1, instanceId()).setParameter(2, now).setParameter(3, corpId).setParameter(4, job)
